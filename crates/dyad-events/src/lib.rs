@@ -1,0 +1,1 @@
+//! The event coder: finds source, CAMEO event and target in parsed sentences.

@@ -1,0 +1,1 @@
+//! Ingestion: reads text, JSON lines, HTML pages and WARC archives into documents.

@@ -1,0 +1,1 @@
+//! Dictionaries: actors, agents, verb patterns and discards, in the PETRARCH2 formats, and the built-in lexicon.

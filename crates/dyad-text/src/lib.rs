@@ -1,0 +1,1 @@
+//! Text handling: offset-keeping normalization, sentence splitting and tokenization.

@@ -1,0 +1,36 @@
+//! The event record: who did what to whom, where and when.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Actor, Date, Span};
+
+/// One coded event, serialized exactly as the CLI contract's JSON line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub doc: String,
+    /// 0-based index of the sentence in its document.
+    pub sentence: usize,
+    /// The sentence's character offsets in the document text.
+    pub span: Span,
+    /// CAMEO event code, e.g. `"040"`.
+    pub code: String,
+    /// CAMEO root, the first two digits.
+    pub root: String,
+    pub quad_class: u8,
+    pub goldstein: f32,
+    /// PLOVER event type (current names), e.g. `"CONSULT"`.
+    pub plover: Option<String>,
+    pub source: Actor,
+    pub target: Actor,
+    pub date: Option<Date>,
+    pub location: Option<Location>,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+}

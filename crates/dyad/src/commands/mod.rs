@@ -1,0 +1,8 @@
+//! One module per subcommand; each holds its arguments and its `run`.
+
+pub mod bench;
+pub mod code;
+pub mod demo;
+pub mod extract;
+pub mod parse;
+pub mod train;
