@@ -177,7 +177,14 @@ mod tests {
 
     #[test]
     fn rejects_impossible_days() {
-        for bad in ["2015-02-29", "2015-13-01", "2015-5-12", "20150512", "2015-05-1x", ""] {
+        for bad in [
+            "2015-02-29",
+            "2015-13-01",
+            "2015-5-12",
+            "20150512",
+            "2015-05-1x",
+            "",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad} accepted");
         }
         assert!("2016-02-29".parse::<Date>().is_ok());
@@ -199,6 +206,9 @@ mod tests {
     fn knows_the_weekday() {
         assert_eq!(Date::new(2015, 5, 12).unwrap().weekday(), Weekday::Tuesday);
         assert_eq!(Date::new(2000, 1, 1).unwrap().weekday(), Weekday::Saturday);
-        assert_eq!(Date::new(2026, 11, 26).unwrap().weekday(), Weekday::Thursday);
+        assert_eq!(
+            Date::new(2026, 11, 26).unwrap().weekday(),
+            Weekday::Thursday
+        );
     }
 }
