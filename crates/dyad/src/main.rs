@@ -2,6 +2,7 @@
 
 mod commands;
 mod output;
+mod pipeline;
 
 use std::process::ExitCode;
 

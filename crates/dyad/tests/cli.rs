@@ -1,0 +1,378 @@
+//! End-to-end tests of the `dyad` binary: the CLI contract, fixtures and bad input.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn dyad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn run_with_stdin(mut command: Command, stdin: &[u8]) -> Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dyad starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    // The writer may see a closed pipe when dyad finishes early; that is fine.
+    let _ = pipe.write_all(stdin);
+    drop(pipe);
+    child.wait_with_output().expect("dyad finishes")
+}
+
+fn json_lines(bytes: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line}: {e}")))
+        .collect()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-cli-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `sentence source code target` lines; `!`-prefixed ones must not be produced.
+struct Expectation {
+    sentence: u64,
+    source: String,
+    code: String,
+    target: String,
+    present: bool,
+}
+
+fn read_expectations(path: &Path) -> Vec<Expectation> {
+    fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let mut fields: Vec<&str> = line.split_whitespace().collect();
+            let present = fields[0] != "!";
+            if !present {
+                fields.remove(0);
+            }
+            Expectation {
+                sentence: fields[0].parse().unwrap(),
+                source: fields[1].to_string(),
+                code: fields[2].to_string(),
+                target: fields[3].to_string(),
+                present,
+            }
+        })
+        .collect()
+}
+
+fn is_event(event: &Value, want: &Expectation) -> bool {
+    event["sentence"] == want.sentence
+        && event["source"]["code"] == want.source.as_str()
+        && event["code"] == want.code.as_str()
+        && event["target"]["code"] == want.target.as_str()
+}
+
+/// Every field of an event record, as the contract lists them, is present and consistent.
+fn check_event_fields(event: &Value, text: &str, doc: &str, date: &str) {
+    assert_eq!(event["doc"], doc);
+    let code = event["code"].as_str().expect("code is a string");
+    assert!(
+        code.len() >= 2 && code.chars().all(|c| c.is_ascii_digit()),
+        "{code}"
+    );
+    let entry = dyad_types::cameo::lookup(code).unwrap_or_else(|| panic!("{code} is a CAMEO code"));
+    assert_eq!(event["root"], entry.root);
+    assert_eq!(event["quad_class"], entry.quad_class);
+    let goldstein = event["goldstein"].as_f64().expect("goldstein is a number");
+    assert!(
+        (goldstein - f64::from(entry.goldstein)).abs() < 1e-6,
+        "{goldstein}"
+    );
+    assert_eq!(event["plover"].as_str(), entry.plover);
+    let span = event["span"].as_array().expect("span");
+    let (start, end) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    let sentence: String = text.chars().skip(start).take(end - start).collect();
+    for side in ["source", "target"] {
+        let actor = &event[side];
+        let actor_code = actor["code"].as_str().expect("actor code");
+        assert!(!actor_code.is_empty());
+        let actor_text = actor["text"].as_str().expect("actor text");
+        assert!(
+            sentence.contains(actor_text),
+            "{side} text {actor_text:?} not in sentence {sentence:?}"
+        );
+        assert!(actor["agents"].is_array());
+        if let Some(country) = actor["country"].as_str() {
+            assert!(actor_code.starts_with(country), "{actor_code} vs {country}");
+        }
+    }
+    assert_eq!(event["date"], date);
+    assert!(event.get("location").is_some(), "location field is present");
+}
+
+#[test]
+fn codes_the_wire_story_fixture_field_by_field() {
+    let story = fixture("code/ceasefire_talks.txt");
+    let text = fs::read_to_string(&story).unwrap();
+    let output = dyad()
+        .args(["code", "--date", "2015-05-13"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let events = json_lines(&output.stdout);
+    for event in &events {
+        check_event_fields(event, &text, "ceasefire_talks", "2015-05-13");
+    }
+    for want in read_expectations(&fixture("code/ceasefire_talks.expected")) {
+        let found = events.iter().any(|event| is_event(event, &want));
+        assert_eq!(
+            found,
+            want.present,
+            "{} {} {} {} in sentence {}; got {:#?}",
+            if want.present { "missing" } else { "unwanted" },
+            want.source,
+            want.code,
+            want.target,
+            want.sentence,
+            events
+        );
+    }
+    let accusation = events
+        .iter()
+        .find(|e| e["code"] == "112")
+        .expect("the accusation is coded");
+    assert_eq!(accusation["root"], "11");
+    assert_eq!(accusation["quad_class"], 3);
+    assert_eq!(accusation["plover"], "ACCUSE");
+    assert_eq!(accusation["source"]["country"], "USA");
+    assert_eq!(accusation["target"]["country"], "RUS");
+}
+
+#[test]
+fn codes_nothing_from_boilerplate() {
+    let output = dyad()
+        .args(["code", "--date", "2020-01-01"])
+        .arg(fixture("code/boilerplate.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(json_lines(&output.stdout), Vec::<Value>::new());
+}
+
+#[test]
+fn reads_json_lines_from_stdin_with_their_own_dates() {
+    let input = concat!(
+        r#"{"id": "a", "text": "The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine.", "date": "2015-02-01"}"#,
+        "\n",
+        r#"{"id": "b", "text": "Nothing happened here."}"#,
+        "\n"
+    );
+    let mut command = dyad();
+    command.args(["code", "--date", "2016-03-04"]);
+    let output = run_with_stdin(command, input.as_bytes());
+    assert!(output.status.success());
+    let events = json_lines(&output.stdout);
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| e["doc"] == "a"));
+    assert!(events.iter().all(|e| e["date"] == "2015-02-01"));
+}
+
+#[test]
+fn plain_text_on_stdin_is_one_document() {
+    let mut command = dyad();
+    command.args(["code", "--date", "2015-05-13", "-"]);
+    let output = run_with_stdin(
+        command,
+        b"The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine.",
+    );
+    assert!(output.status.success());
+    let events = json_lines(&output.stdout);
+    assert!(events.iter().any(|e| e["code"] == "112"));
+}
+
+#[test]
+fn bad_documents_are_reported_and_the_run_goes_on() {
+    let dir = temp_dir("bad-docs");
+    let jsonl = dir.join("batch.jsonl");
+    fs::write(
+        &jsonl,
+        concat!(
+            "{\"id\": \"good\", \"text\": \"The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine.\"}\n",
+            "this is not json\n",
+            "{\"id\": \"after\", \"text\": \"Iran accused Israel of attacking its embassy.\"}\n",
+        ),
+    )
+    .unwrap();
+    let empty = dir.join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let binary = dir.join("garbage.txt");
+    fs::write(
+        &binary,
+        (0..4096u32)
+            .map(|i| (i * 7919 % 256) as u8)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let latin1 = dir.join("latin1.txt");
+    fs::write(&latin1, b"The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine, caf\xe9 owners said.".to_vec()).unwrap();
+
+    let output = dyad()
+        .args(["code", "--date", "2015-05-13"])
+        .args([&jsonl, &empty, &binary, &latin1])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let events = json_lines(&output.stdout);
+    let docs: Vec<&str> = events.iter().filter_map(|e| e["doc"].as_str()).collect();
+    assert!(docs.contains(&"good"), "{docs:?}");
+    assert!(
+        docs.contains(&"after"),
+        "the line after a broken one is coded: {docs:?}"
+    );
+    assert!(
+        docs.contains(&"latin1"),
+        "invalid UTF-8 is decoded lossily: {docs:?}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors: Vec<Value> = stderr
+        .lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect();
+    assert!(errors
+        .iter()
+        .all(|e| e["doc"].is_string() && e["error"].is_string()));
+    let errored = |doc: &str| {
+        errors
+            .iter()
+            .any(|e| e["doc"].as_str().is_some_and(|d| d.contains(doc)))
+    };
+    assert!(
+        errored("batch"),
+        "the broken JSON line is reported: {stderr}"
+    );
+    assert!(errored("empty"), "the empty file is reported: {stderr}");
+    assert!(errored("garbage"), "binary garbage is reported: {stderr}");
+    assert!(errored("latin1"), "lossy decoding is reported: {stderr}");
+}
+
+#[test]
+fn a_fifty_megabyte_text_is_a_per_document_error_and_the_run_goes_on() {
+    let dir = temp_dir("big");
+    let big = dir.join("big.txt");
+    let sentence = "The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine. ";
+    fs::write(&big, sentence.repeat((50 << 20) / sentence.len() + 1)).unwrap();
+    let small = dir.join("small.txt");
+    fs::write(&small, sentence).unwrap();
+    let output = dyad()
+        .args(["code", "--date", "2015-05-13"])
+        .args([&big, &small])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "exit {:?}", output.status);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("\"doc\":\"big\""), "{stderr}");
+    assert!(stderr.contains("too large"), "{stderr}");
+    let events = json_lines(&output.stdout);
+    assert!(events.iter().any(|e| e["doc"] == "small"));
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let dir = temp_dir("pipe");
+    let batch = dir.join("batch.jsonl");
+    let line = r#"{"text": "The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine."}"#;
+    fs::write(&batch, format!("{line}\n").repeat(5_000)).unwrap();
+    let mut child = dyad()
+        .args(["code", "--date", "2015-05-13"])
+        .arg(&batch)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, as `dyad code batch.jsonl | head -1` does, then close the pipe.
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "exit {:?}", output.status);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_say_what_to_do_and_exit_2() {
+    let output = dyad().args(["code", "--no-such-flag"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--no-such-flag"));
+
+    let output = dyad().args(["code", "/no/such/file.txt"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/file.txt"));
+
+    let output = dyad()
+        .args(["code", "--date", "2015-13-45"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+
+    let output = dyad().args(["code", "--format", "gdelt"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not available yet"));
+}
+
+#[test]
+fn unreadable_dictionaries_exit_2_with_the_file_name() {
+    let dir = temp_dir("dicts");
+    let empty = dir.join("verbs.txt");
+    fs::write(&empty, "").unwrap();
+    let output = dyad()
+        .args(["code", "--verbs"])
+        .arg(&empty)
+        .arg(fixture("code/boilerplate.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("verbs.txt"));
+}
+
+#[test]
+fn demo_prints_events_of_the_built_in_article() {
+    let output = dyad().arg("demo").output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let events = json_lines(&output.stdout);
+    assert!(events.len() >= 3, "{events:#?}");
+    assert!(events.iter().all(|e| e["doc"] == "demo"));
+    assert!(events.iter().any(|e| e["code"] == "112"
+        && e["source"]["country"] == "USA"
+        && e["target"]["country"] == "RUS"));
+}
