@@ -1,1 +1,441 @@
 //! Dictionaries: actors, agents, verb patterns and discards, in the PETRARCH2 formats, and the built-in lexicon.
+//!
+//! [`Lexicon::load`] reads dictionary files (each given kind replaces the
+//! built-in one); [`Lexicon::builtin`] is dyad's own lexicon, compiled in.
+//! A malformed line becomes a [`LexiconWarning`] naming file and line and the
+//! rest of the file loads; a file that cannot be used at all (unreadable,
+//! empty, not UTF-8, another format) is a [`LexiconError`].
+
+pub mod actors;
+pub mod agents;
+pub mod discards;
+pub mod error;
+pub mod source;
+pub mod verbs;
+
+use std::path::{Path, PathBuf};
+
+pub use actors::{ActorEntry, DateRange, DatedCode};
+pub use agents::{AgentEntry, Placement};
+pub use discards::DiscardEntry;
+pub use error::{LexiconError, LexiconWarning};
+pub use verbs::{
+    Element, EventCode, Pattern, Synset, Transformation, VerbBlock, VerbDictionary, VerbEntry,
+};
+
+/// Dictionary files given by the user; `None`/empty keeps the built-in kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LexiconFiles {
+    pub verbs: Option<PathBuf>,
+    pub actors: Vec<PathBuf>,
+    pub agents: Option<PathBuf>,
+    pub discards: Option<PathBuf>,
+}
+
+/// Everything the coder needs to know about words.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub actors: Vec<ActorEntry>,
+    pub agents: Vec<AgentEntry>,
+    pub verbs: VerbDictionary,
+    pub discards: Vec<DiscardEntry>,
+}
+
+/// Entry counts per kind, for reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LexiconStats {
+    pub actor_entries: usize,
+    pub actor_names: usize,
+    pub agent_forms: usize,
+    pub verb_blocks: usize,
+    pub verbs: usize,
+    pub verb_forms: usize,
+    pub patterns: usize,
+    pub synsets: usize,
+    pub transformations: usize,
+    pub discards: usize,
+}
+
+impl std::fmt::Display for LexiconStats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "actors: {} entries ({} names); agents: {} forms; verbs: {} blocks, {} verbs ({} forms), {} patterns, {} synonym sets, {} transformations; discards: {}",
+            self.actor_entries,
+            self.actor_names,
+            self.agent_forms,
+            self.verb_blocks,
+            self.verbs,
+            self.verb_forms,
+            self.patterns,
+            self.synsets,
+            self.transformations,
+            self.discards
+        )
+    }
+}
+
+const BUILTIN_ACTORS: [(&str, &str); 3] = [
+    (
+        "countries.actors.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/countries.actors.txt")),
+    ),
+    (
+        "international.actors.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/international.actors.txt")),
+    ),
+    (
+        "nonstate.actors.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/nonstate.actors.txt")),
+    ),
+];
+const BUILTIN_AGENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/agents.txt"));
+const BUILTIN_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/verbs.txt"));
+const BUILTIN_DISCARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/discards.txt"));
+
+/// Which format a file is read as (for messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Actors,
+    Agents,
+    Verbs,
+    Discards,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Actors => "actor",
+            Kind::Agents => "agents",
+            Kind::Verbs => "verb",
+            Kind::Discards => "discards",
+        }
+    }
+}
+
+/// Checks the outcome of reading one file: nothing usable means the file
+/// is empty or in another format.
+fn judge(
+    file: &Path,
+    kind: Kind,
+    text: &str,
+    entries: usize,
+    content_lines: usize,
+    malformed: usize,
+    first_warning: Option<&LexiconWarning>,
+) -> Result<(), LexiconError> {
+    if content_lines == 0 {
+        return Err(LexiconError::Empty {
+            file: file.to_path_buf(),
+            line: text.lines().count().max(1),
+        });
+    }
+    if entries == 0 {
+        return Err(LexiconError::WrongFormat {
+            file: file.to_path_buf(),
+            line: first_warning.map_or(1, |w| w.line),
+            kind: kind.name(),
+            reason: match first_warning {
+                Some(w) => format!(
+                    "no entry could be read ({malformed} bad lines; first: {})",
+                    w.message
+                ),
+                None => "no entry could be read".into(),
+            },
+        });
+    }
+    // A file where most lines are malformed is another kind of file that
+    // happens to contain a few lines of this shape (an actors file read as
+    // verbs, say): refuse it rather than load noise.
+    if malformed > 20 && malformed * 2 > content_lines {
+        return Err(LexiconError::WrongFormat {
+            file: file.to_path_buf(),
+            line: first_warning.map_or(1, |w| w.line),
+            kind: kind.name(),
+            reason: format!("{malformed} of {content_lines} lines could not be read"),
+        });
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, LexiconError> {
+    std::fs::read(path).map_err(|source| LexiconError::Io {
+        file: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Reads an actor dictionary from text.
+pub fn parse_actors(
+    file: &Path,
+    text: &str,
+    warnings: &mut Vec<LexiconWarning>,
+) -> Result<Vec<ActorEntry>, LexiconError> {
+    let start = warnings.len();
+    let lines = source::content_lines(file, text, warnings);
+    let out = actors::read(file, &lines, warnings);
+    judge(
+        file,
+        Kind::Actors,
+        text,
+        out.entries.len(),
+        out.content_lines,
+        out.malformed,
+        warnings.get(start),
+    )?;
+    Ok(out.entries)
+}
+
+/// Reads an agents dictionary from text.
+pub fn parse_agents(
+    file: &Path,
+    text: &str,
+    warnings: &mut Vec<LexiconWarning>,
+) -> Result<Vec<AgentEntry>, LexiconError> {
+    let start = warnings.len();
+    let lines = source::content_lines(file, text, warnings);
+    let out = agents::read(file, &lines, warnings);
+    judge(
+        file,
+        Kind::Agents,
+        text,
+        out.entries.len(),
+        out.content_lines,
+        out.malformed,
+        warnings.get(start),
+    )?;
+    Ok(out.entries)
+}
+
+/// Reads a verb dictionary from text.
+pub fn parse_verbs(
+    file: &Path,
+    text: &str,
+    warnings: &mut Vec<LexiconWarning>,
+) -> Result<VerbDictionary, LexiconError> {
+    let start = warnings.len();
+    let lines = source::content_lines(file, text, warnings);
+    let out = verbs::read(file, &lines, warnings);
+    let entries = out.dictionary.verb_count();
+    judge(
+        file,
+        Kind::Verbs,
+        text,
+        entries,
+        out.content_lines,
+        out.malformed,
+        warnings.get(start),
+    )?;
+    Ok(out.dictionary)
+}
+
+/// Reads a discards list from text.
+pub fn parse_discards(
+    file: &Path,
+    text: &str,
+    warnings: &mut Vec<LexiconWarning>,
+) -> Result<Vec<DiscardEntry>, LexiconError> {
+    let start = warnings.len();
+    let lines = source::content_lines(file, text, warnings);
+    let out = discards::read(file, &lines, warnings);
+    judge(
+        file,
+        Kind::Discards,
+        text,
+        out.entries.len(),
+        out.content_lines,
+        out.malformed,
+        warnings.get(start),
+    )?;
+    Ok(out.entries)
+}
+
+impl Lexicon {
+    /// dyad's own lexicon, compiled into the binary. A built-in file that is
+    /// missing from the build is an empty dictionary of its kind.
+    pub fn builtin() -> Result<Lexicon, LexiconError> {
+        let (lexicon, _) = Lexicon::builtin_with_warnings()?;
+        Ok(lexicon)
+    }
+
+    /// The built-in lexicon and the warnings its files gave (there should be none).
+    pub fn builtin_with_warnings() -> Result<(Lexicon, Vec<LexiconWarning>), LexiconError> {
+        let mut warnings = Vec::new();
+        let mut lexicon = Lexicon::default();
+        let data = Path::new("<built-in>");
+        for (name, text) in BUILTIN_ACTORS {
+            if !text.trim().is_empty() {
+                lexicon
+                    .actors
+                    .extend(parse_actors(&data.join(name), text, &mut warnings)?);
+            }
+        }
+        if !BUILTIN_AGENTS.trim().is_empty() {
+            lexicon.agents = parse_agents(&data.join("agents.txt"), BUILTIN_AGENTS, &mut warnings)?;
+        }
+        if !BUILTIN_VERBS.trim().is_empty() {
+            lexicon.verbs = parse_verbs(&data.join("verbs.txt"), BUILTIN_VERBS, &mut warnings)?;
+        }
+        if !BUILTIN_DISCARDS.trim().is_empty() {
+            lexicon.discards =
+                parse_discards(&data.join("discards.txt"), BUILTIN_DISCARDS, &mut warnings)?;
+        }
+        Ok((lexicon, warnings))
+    }
+
+    /// Loads the given files; each kind given replaces the built-in one, the
+    /// other kinds stay built-in. Several actor files are merged (a later
+    /// file's name overrides an earlier one's).
+    pub fn load(files: &LexiconFiles) -> Result<(Lexicon, Vec<LexiconWarning>), LexiconError> {
+        let (mut lexicon, mut warnings) = Lexicon::builtin_with_warnings()?;
+        if !files.actors.is_empty() {
+            lexicon.actors.clear();
+            for path in &files.actors {
+                let bytes = read_file(path)?;
+                let text = source::decode(path, &bytes)?;
+                lexicon
+                    .actors
+                    .extend(parse_actors(path, text, &mut warnings)?);
+            }
+        }
+        if let Some(path) = &files.agents {
+            let bytes = read_file(path)?;
+            lexicon.agents = parse_agents(path, source::decode(path, &bytes)?, &mut warnings)?;
+        }
+        if let Some(path) = &files.verbs {
+            let bytes = read_file(path)?;
+            lexicon.verbs = parse_verbs(path, source::decode(path, &bytes)?, &mut warnings)?;
+        }
+        if let Some(path) = &files.discards {
+            let bytes = read_file(path)?;
+            lexicon.discards = parse_discards(path, source::decode(path, &bytes)?, &mut warnings)?;
+        }
+        Ok((lexicon, warnings))
+    }
+
+    pub fn stats(&self) -> LexiconStats {
+        LexiconStats {
+            actor_entries: self.actors.len(),
+            actor_names: self.actors.iter().map(|a| a.names.len()).sum(),
+            agent_forms: self.agents.len(),
+            verb_blocks: self.verbs.blocks.len(),
+            verbs: self.verbs.verb_count(),
+            verb_forms: self.verbs.form_count(),
+            patterns: self.verbs.pattern_count(),
+            synsets: self.verbs.synsets.len(),
+            transformations: self.verbs.transformations.len(),
+            discards: self.discards.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str, bytes: &[u8]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("dyad-lexicon-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn given_kinds_replace_builtin_ones() {
+        let actors = temp("a.txt", b"ROHAN [ROH]\n+EDORAS\n");
+        let verbs = temp(
+            "v.txt",
+            b"--- RIDE [042] ---\nRIDE {RIDES RODE RIDDEN RIDING}\n",
+        );
+        let files = LexiconFiles {
+            verbs: Some(verbs),
+            actors: vec![actors],
+            ..LexiconFiles::default()
+        };
+        let (lexicon, warnings) = Lexicon::load(&files).unwrap();
+        assert!(
+            warnings.iter().all(|w| !w.file.ends_with("a.txt")),
+            "{warnings:?}"
+        );
+        assert_eq!(lexicon.actors.len(), 1);
+        assert_eq!(lexicon.verbs.blocks.len(), 1);
+        assert_eq!(lexicon.stats().actor_names, 2);
+        let builtin = Lexicon::builtin().unwrap();
+        assert_eq!(
+            lexicon.agents.len(),
+            builtin.agents.len(),
+            "agents stay built-in"
+        );
+    }
+
+    #[test]
+    fn unusable_files_are_typed_errors_with_file_and_line() {
+        let empty = temp("empty.txt", b"# only a comment\n\n");
+        let err = Lexicon::load(&LexiconFiles {
+            actors: vec![empty],
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(matches!(err, LexiconError::Empty { .. }), "{err}");
+        assert!(err.to_string().contains("empty.txt:"));
+
+        let latin1 = temp("latin1.txt", b"GONDOR [GON]\nMIN\xc9AS [MIN]\n");
+        let err = Lexicon::load(&LexiconFiles {
+            actors: vec![latin1],
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err, LexiconError::NotUtf8 { line: 2, .. }),
+            "{err}"
+        );
+
+        // An actors file given as the verb dictionary.
+        let wrong = temp("wrong.txt", b"GONDOR [GON]\nROHAN [ROH]\n");
+        let err = Lexicon::load(&LexiconFiles {
+            verbs: Some(wrong),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err, LexiconError::WrongFormat { line: 1, .. }),
+            "{err}"
+        );
+
+        let missing = PathBuf::from("/nonexistent/dyad/verbs.txt");
+        let err = Lexicon::load(&LexiconFiles {
+            verbs: Some(missing),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(matches!(err, LexiconError::Io { .. }));
+    }
+
+    #[test]
+    fn builtin_lexicon_loads_cleanly() {
+        let (lexicon, warnings) = Lexicon::builtin_with_warnings().unwrap();
+        let problems: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        let stats = lexicon.stats();
+        assert!(stats.actor_entries > 0 && stats.agent_forms > 0, "{stats}");
+        assert!(
+            stats.verbs > 0 && stats.patterns > 0 && stats.discards > 0,
+            "{stats}"
+        );
+    }
+
+    #[test]
+    fn truncated_file_loads_what_it_has() {
+        let cut = temp("cut.txt", b"GONDOR [GON]\nROHAN [ROH 1995");
+        let (lexicon, warnings) = Lexicon::load(&LexiconFiles {
+            actors: vec![cut],
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(lexicon.actors.len(), 1);
+        assert!(warnings
+            .iter()
+            .any(|w| w.line == 2 && w.file.ends_with("cut.txt")));
+    }
+}

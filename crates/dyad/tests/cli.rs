@@ -234,7 +234,7 @@ fn bad_documents_are_reported_and_the_run_goes_on() {
     )
     .unwrap();
     let latin1 = dir.join("latin1.txt");
-    fs::write(&latin1, b"The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine, caf\xe9 owners said.".to_vec()).unwrap();
+    fs::write(&latin1, b"The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine, caf\xe9 owners said.").unwrap();
 
     let output = dyad()
         .args(["code", "--date", "2015-05-13"])

@@ -1,0 +1,702 @@
+//! Clauses around each dictionary verb: its auxiliaries (negation, passive),
+//! its subject and object actors, and the pattern that fits best.
+
+use dyad_types::Upos;
+
+use crate::compile::{El, NONE};
+use crate::patterns::{Matcher, Slots};
+use crate::sentence::Analysis;
+use crate::{Coder, Resolved};
+
+/// A dictionary verb found in the sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct VerbHit {
+    /// The inflected word.
+    pub at: usize,
+    /// First and past-the-last token of the (multi-word) verb.
+    pub start: usize,
+    pub end: usize,
+    pub block: u32,
+    pub entry: u32,
+}
+
+/// The words in front of a verb that belong to it: auxiliaries, adverbs,
+/// "to", and verbs that take a "to" infinitive ("was seen to break").
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Chain {
+    pub start: usize,
+    pub negated: bool,
+    pub passive: bool,
+    /// The verb is a "to" infinitive.
+    pub infinitive: bool,
+    /// The verb whose "to" infinitive this verb is ("threatened to attack").
+    pub governor: Option<usize>,
+}
+
+pub(crate) fn find_verbs(coder: &Coder, a: &Analysis) -> Vec<VerbHit> {
+    let c = &coder.compiled;
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < a.len() {
+        let id = a.ids[i];
+        let forms = if id == NONE {
+            None
+        } else {
+            c.verb_forms.get(&id)
+        };
+        // Only words the tagger calls verbs; auxiliaries and modals ("will",
+        // "would") are never main verbs. A word tagged as an adjective right
+        // after a noun is a verb all the same: English puts no bare adjective
+        // between a subject and the rest of its clause ("the mayor left for").
+        let auxiliary = a.is(&c.closed.aux, i) || a.is(&c.closed.be, i);
+        let verbal = !auxiliary
+            && match (a.upos(i), a.xpos(i)) {
+                (Some(u), Some(x)) => u == Upos::VERB || x.starts_with("VB") || a.adjective_verb(i),
+                _ => a.untagged_verb(&c.closed, i),
+            };
+        let (Some(forms), true, NONE) = (forms, verbal, a.mention_at[i]) else {
+            i += 1;
+            continue;
+        };
+        let found = forms.iter().find(|f| {
+            f.before.len() <= i
+                && i + 1 + f.after.len() <= a.len()
+                && f.before
+                    .iter()
+                    .enumerate()
+                    .all(|(k, &w)| a.ids[i - f.before.len() + k] == w)
+                && f.after
+                    .iter()
+                    .enumerate()
+                    .all(|(k, &w)| a.ids[i + 1 + k] == w)
+        });
+        match found {
+            Some(f) => {
+                let hit = VerbHit {
+                    at: i,
+                    start: i - f.before.len(),
+                    end: i + 1 + f.after.len(),
+                    block: f.block,
+                    entry: f.entry,
+                };
+                i = hit.end;
+                hits.push(hit);
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+fn is_verbish(coder: &Coder, a: &Analysis, k: usize) -> bool {
+    match a.upos(k) {
+        Some(u) => u == dyad_types::Upos::VERB,
+        None => {
+            let id = a.ids[k];
+            (id != NONE && coder.compiled.verb_forms.contains_key(&id))
+                || a.is(&coder.compiled.closed.common_verbs, k)
+        }
+    }
+}
+
+pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
+    let closed = &coder.compiled.closed;
+    let mut i = hit.start;
+    let mut immediate = true;
+    let mut negated = false;
+    let mut be = false;
+    let mut infinitive = false;
+    let mut governor = None;
+    while i > 0 {
+        let k = i - 1;
+        if a.group_at[k] != NONE {
+            // "urged Gondor to respond": the verb before the object governs
+            // the infinitive.
+            let start = a.groups[a.group_at[k] as usize].start;
+            if a.is(&closed.infinitive, i) && start > 0 && is_verbish(coder, a, start - 1) {
+                governor.get_or_insert(start - 1);
+            }
+            break;
+        }
+        if a.is(&closed.negation, k) {
+            negated |= immediate;
+        } else if a.is(&closed.be, k) {
+            be |= immediate;
+        } else if a.is(&closed.aux, k) || a.is(&closed.adverb, k) || a.is_adverb(k) {
+        } else if a.is(&closed.infinitive, k) {
+            immediate = false;
+            infinitive = true;
+        } else if !immediate && a.is(&closed.infinitive, i) && a.is(&closed.negative_implicative, k)
+        {
+            // "failed to withdraw", "refused to meet": it did not happen.
+            negated = true;
+        } else if !immediate && is_verbish(coder, a, k) && a.is(&closed.infinitive, i) {
+            // "seen to", "try to": a verb taking the infinitive.
+            governor.get_or_insert(k);
+        } else {
+            break;
+        }
+        i = k;
+    }
+    let word = a.upper(hit.at);
+    let participle = match a.xpos(hit.at) {
+        Some(x) => x == "VBN" || (x == "VBD" && !word.ends_with("ING")),
+        None => !word.ends_with("ING"),
+    };
+    Chain {
+        start: i,
+        negated,
+        passive: be && participle,
+        infinitive,
+        governor,
+    }
+}
+
+/// Does token `k` end a clause (for a walk away from the verb)?
+fn is_stop(coder: &Coder, a: &Analysis, k: usize) -> bool {
+    let closed = &coder.compiled.closed;
+    let w = a.upper(k);
+    matches!(w, ";" | ":" | "--" | "." | "?" | "!")
+        || a.is(&closed.subordinator, k)
+        || a.is_finite(closed, k)
+}
+
+/// What fills the subject place of a verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Subject {
+    Group(u32),
+    /// The verb is coordinated with the previous one and shares its subject.
+    Shared,
+    None,
+}
+
+pub(crate) fn subject(
+    coder: &Coder,
+    a: &Analysis,
+    chain: &Chain,
+    hit: &VerbHit,
+) -> (Subject, usize) {
+    let closed = &coder.compiled.closed;
+    let start = chain.start;
+    if start > 0
+        && (a.is(&closed.conjunction, start - 1)
+            || (a.upper(start - 1) == "," && start >= 2 && a.is(&closed.conjunction, start - 2)))
+    {
+        return (Subject::Shared, start);
+    }
+    // ", killing twelve people": a participle clause after a comma has the
+    // subject of the clause it follows.
+    let participle = match a.xpos(hit.at) {
+        Some(x) => x == "VBG",
+        None => a.upper(hit.at).ends_with("ING"),
+    };
+    if participle && start == hit.start && start > 0 && a.upper(start - 1) == "," {
+        return (Subject::Shared, start);
+    }
+    let mut k = start;
+    while k > 0 {
+        let j = k - 1;
+        let g = a.group_at[j];
+        if g != NONE {
+            return (Subject::Group(g), a.groups[g as usize].start);
+        }
+        if a.is(&closed.pronoun, j) {
+            // A subject pronoun refers to the nearest actor named before it.
+            let before = (0..j).rev().find(|&p| a.group_at[p] != NONE);
+            return match before {
+                Some(p) => (Subject::Group(a.group_at[p]), j),
+                None => (Subject::None, j),
+            };
+        }
+        if is_stop(coder, a, j) || a.is(&closed.that, j) {
+            return (Subject::None, k);
+        }
+        // A noun phrase that names no actor: the subject, unless it is the
+        // object of a preposition ("on Thursday", "in remarks"). Its
+        // possessor may be an actor ("Ithilen's militia").
+        if matches!(a.upos(j), Some(Upos::NOUN | Upos::PROPN)) {
+            let mut first = j;
+            while first > 0 {
+                let p = first - 1;
+                if a.group_at[p] != NONE {
+                    return (
+                        Subject::Group(a.group_at[p]),
+                        a.groups[a.group_at[p] as usize].start,
+                    );
+                }
+                let inside = matches!(
+                    a.upos(p),
+                    Some(Upos::DET | Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM | Upos::PART)
+                ) || a.is(&closed.determiner, p);
+                if !inside {
+                    break;
+                }
+                first = p;
+                // A determiner opens the noun phrase; only a possessive
+                // ("Rohan's envoy") reaches further left.
+                let possessive = matches!(a.upper(p), "'S" | "'");
+                if !possessive && (a.upos(p) == Some(Upos::DET) || a.is(&closed.determiner, p)) {
+                    break;
+                }
+            }
+            let in_phrase = first > 0
+                && (a.upos(first - 1) == Some(Upos::ADP) || a.is(&closed.link, first - 1));
+            if !in_phrase {
+                return (Subject::None, first);
+            }
+            k = first;
+            continue;
+        }
+        k = j;
+    }
+    (Subject::None, 0)
+}
+
+/// The end of the verb's clause to the right, and the first actor group in it.
+pub(crate) fn object(coder: &Coder, a: &Analysis, hit: &VerbHit) -> (Option<u32>, usize) {
+    let closed = &coder.compiled.closed;
+    let mut target = None;
+    let mut j = hit.end;
+    while j < a.len() {
+        let g = a.group_at[j];
+        if g != NONE {
+            let group = &a.groups[g as usize];
+            if target.is_none() {
+                // ", a senior official said": a group between a comma and a
+                // finite verb is the subject of a new clause.
+                let mut before = group.start;
+                while before > hit.end
+                    && before + 4 > group.start
+                    && match a.upos(before - 1) {
+                        Some(u) => matches!(u, Upos::DET | Upos::ADJ | Upos::ADV),
+                        None => !a.is_punct(before - 1) && !a.is_finite(closed, before - 1),
+                    }
+                {
+                    before -= 1;
+                }
+                let after_comma = before > 0 && a.upper(before - 1) == ",";
+                let mut next = group.end;
+                while next < a.len()
+                    && (a.is(&closed.aux, next) || a.is_adverb(next))
+                    && !a.is_finite(closed, next)
+                {
+                    next += 1;
+                }
+                let verb_follows = next < a.len() && a.is_finite(closed, next);
+                if after_comma && verb_follows {
+                    return (None, group.start);
+                }
+                target = Some(g);
+            }
+            j = group.end;
+            continue;
+        }
+        if is_stop(coder, a, j) {
+            return (target, j);
+        }
+        j += 1;
+    }
+    (target, a.len())
+}
+
+/// The passive's agent: the group after "by" in the clause.
+fn by_agent(coder: &Coder, a: &Analysis, from: usize, to: usize) -> Option<u32> {
+    let closed = &coder.compiled.closed;
+    for j in from..to {
+        if a.is(&closed.passive_agent, j) {
+            let mut k = j + 1;
+            while k < to
+                && a.group_at[k] == NONE
+                && (a.is(&closed.determiner, k) || a.upos(k) == Some(dyad_types::Upos::ADJ))
+            {
+                k += 1;
+            }
+            if k < to && a.group_at[k] != NONE {
+                return Some(a.group_at[k]);
+            }
+        }
+    }
+    None
+}
+
+/// The best pattern of the verb's block for this clause.
+fn best_pattern(
+    coder: &Coder,
+    a: &Analysis,
+    hit: &VerbHit,
+    left: usize,
+    right: usize,
+) -> Option<(usize, Slots)> {
+    let patterns = coder.compiled.patterns.get(hit.block as usize)?;
+    let matcher = Matcher {
+        compiled: &coder.compiled,
+        sentence: a,
+        budget: std::cell::Cell::new(0),
+    };
+    let mut best: Option<(usize, Slots, usize)> = None;
+    for (index, pattern) in patterns.iter().enumerate() {
+        if !pattern
+            .required
+            .iter()
+            .all(|&(w, p)| a.has_word(w) || a.has_word(p))
+        {
+            continue;
+        }
+        matcher.budget.set(crate::patterns::PATTERN_BUDGET);
+        let mut slots = Slots::default();
+        if matcher
+            .gapped(&pattern.after, hit.end, right, &mut slots)
+            .is_none()
+        {
+            continue;
+        }
+        if !pattern.before.is_empty()
+            && !matches_before(&matcher, &pattern.before, left, hit.start, &mut slots)
+        {
+            continue;
+        }
+        // The longest match wins: literal words matched, then elements.
+        let score =
+            slots.literal * 16 + pattern.words * 4 + pattern.before.len() + pattern.after.len();
+        if best.as_ref().is_none_or(|b| score > b.2) {
+            best = Some((index, slots, score));
+        }
+    }
+    best.map(|(index, slots, _)| (index, slots))
+}
+
+fn matches_before(
+    matcher: &Matcher,
+    before: &[El],
+    left: usize,
+    verb: usize,
+    slots: &mut Slots,
+) -> bool {
+    // Elements before the verb: in order, between the clause start and the
+    // verb (words may stand between them, as after the verb).
+    matcher.gapped(before, left, verb, slots).is_some()
+}
+
+/// One verb with what the clause gave it.
+struct Coded {
+    hit: VerbHit,
+    /// The group that is the verb's active subject.
+    subject_group: Option<u32>,
+    /// The group that is the verb's object.
+    object_group: Option<u32>,
+    /// Where the subject (or the pronoun standing for it) is; `None` for
+    /// an infinitive, whose subject is understood.
+    subject_pos: Option<usize>,
+    /// The end of the verb's clause to the right.
+    right: usize,
+    sources: Vec<Resolved>,
+    targets: Vec<Resolved>,
+    code: dyad_lexicon::EventCode,
+    negated: bool,
+    compound: Option<u32>,
+    passive: bool,
+}
+
+/// Does verb block `block` fill a transformation's verb slot `name`? By its
+/// name, or by sharing the CAMEO root of the block so named.
+fn verb_is(coder: &Coder, block: u32, name: &str) -> bool {
+    let blocks = &coder.lexicon.verbs.blocks;
+    let Some(b) = blocks.get(block as usize) else {
+        return false;
+    };
+    if name == "Q" || b.meaning == name {
+        return true;
+    }
+    let root = |code: &dyad_lexicon::EventCode| {
+        code.forward
+            .as_deref()
+            .and_then(|c| c.get(..2))
+            .map(str::to_string)
+    };
+    match (
+        root(&b.code),
+        blocks
+            .iter()
+            .find(|x| x.meaning == name)
+            .and_then(|x| root(&x.code)),
+    ) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Applies the first transformation (`~ a (b c INNER) OUTER = x y CODE`)
+/// that fits the outer verb `v` and the verb `w` of its complement clause.
+fn transform(
+    coder: &Coder,
+    v: &Coded,
+    w: &Coded,
+) -> Option<(Vec<Resolved>, String, Vec<Resolved>)> {
+    if v.negated || w.negated || v.sources.is_empty() {
+        return None;
+    }
+    let same = |x: &[Resolved], y: &[Resolved]| {
+        !x.is_empty() && x.iter().all(|r| y.iter().any(|s| s.code == r.code))
+    };
+    for t in &coder.lexicon.verbs.transformations {
+        if !verb_is(coder, v.hit.block, &t.outer_verb)
+            || !verb_is(coder, w.hit.block, &t.inner_verb)
+        {
+            continue;
+        }
+        // Bind the variables: the outer source, the inner source and target.
+        let inner_source_ok = match t.inner_source.as_str() {
+            "_" => true,
+            x if x == t.outer_source => same(&w.sources, &v.sources),
+            _ => !w.sources.is_empty() && !same(&w.sources, &v.sources),
+        };
+        let inner_target_ok = match t.inner_target.as_str() {
+            "." => w.targets.is_empty(),
+            _ => !w.targets.is_empty(),
+        };
+        if !inner_source_ok || !inner_target_ok {
+            continue;
+        }
+        let value = |var: &str| -> Vec<Resolved> {
+            if var == t.outer_source {
+                v.sources.clone()
+            } else if var == t.inner_source {
+                w.sources.clone()
+            } else if var == t.inner_target {
+                w.targets.clone()
+            } else {
+                Vec::new()
+            }
+        };
+        let code = if t.result_code == "Q" {
+            w.code.forward.clone()?
+        } else {
+            t.result_code.clone()
+        };
+        return Some((value(&t.result_source), code, value(&t.result_target)));
+    }
+    None
+}
+
+/// All (source, code, target) triples of the sentence, without repeats.
+pub(crate) fn code(
+    coder: &Coder,
+    a: &Analysis,
+    date: Option<u32>,
+) -> Vec<(Resolved, String, Resolved)> {
+    let hits = find_verbs(coder, a);
+    let mut out: Vec<(Resolved, String, Resolved)> = Vec::new();
+    let mut previous_sources: Vec<Resolved> = Vec::new();
+    let mut coded: Vec<Coded> = Vec::with_capacity(hits.len());
+    let emit =
+        |out: &mut Vec<(Resolved, String, Resolved)>, s: &Resolved, code: &str, t: &Resolved| {
+            if s.code == t.code
+                || out
+                    .iter()
+                    .any(|(s2, c2, t2)| s2.code == s.code && c2 == code && t2.code == t.code)
+            {
+                return;
+            }
+            out.push((s.clone(), code.to_string(), t.clone()));
+        };
+    for (h, hit) in hits.iter().enumerate() {
+        let chain = chain(coder, a, hit);
+        let (subject, left) = subject(coder, a, &chain, hit);
+        let (mut object, right) = object(coder, a, hit);
+        let block = &coder.lexicon.verbs.blocks[hit.block as usize];
+        let verb = &block.verbs[hit.entry as usize];
+        let mut code = verb.code.clone().unwrap_or_else(|| block.code.clone());
+        let mut negated = chain.negated;
+        let mut passive = chain.passive;
+        let mut subject = subject;
+        let mut agent_group = None;
+        // Where the parse names the subject, the passive or the negation, it
+        // is believed over the word order.
+        if let Some(parse) = a.parse {
+            let syntax = crate::syntax::verb_syntax(a, parse, hit.at);
+            if let Some(s) = syntax.subject {
+                if a.is(&coder.compiled.closed.pronoun, s) {
+                    // handled by the word-order subject (nearest earlier actor)
+                } else if let Some(g) = crate::syntax::group_of(a, parse, s) {
+                    subject = Subject::Group(g);
+                }
+            }
+            negated |= syntax.negated;
+            passive |= syntax.passive;
+            agent_group = syntax
+                .agent
+                .and_then(|t| crate::syntax::group_of(a, parse, t));
+            // A direct object that names an actor is the target.
+            if let Some(g) = syntax
+                .object
+                .and_then(|t| crate::syntax::group_of(a, parse, t))
+            {
+                if a.groups[g as usize].start >= hit.end {
+                    object = Some(g);
+                }
+            }
+        }
+        let mut slots = Slots::default();
+        if coder.trace {
+            eprintln!(
+                "verb {:?} chain {:?} subject {:?} left {} object {:?} right {}",
+                hit, chain, subject, left, object, right
+            );
+        }
+        // A pattern speaks of the verb's own words: not of those of the
+        // verbs before or after it.
+        let pattern_left = match h.checked_sub(1) {
+            // (A verb inside this one's chain, "was seen to break", is not
+            // another verb's domain.)
+            Some(p) if hits[p].end <= chain.start => left.max(hits[p].end),
+            Some(_) => left,
+            None => left,
+        };
+        let pattern_right = hits
+            .get(h + 1)
+            .map_or(right, |next| right.min(next.start.max(hit.end)));
+        if let Some((index, found)) = best_pattern(coder, a, hit, pattern_left, pattern_right) {
+            if coder.trace {
+                eprintln!(
+                    "  pattern line {}",
+                    coder.lexicon.verbs.blocks[hit.block as usize].patterns[index].line
+                );
+            }
+            let pattern = &coder.compiled.patterns[hit.block as usize][index];
+            code = pattern.code.clone();
+            slots = found;
+            // "- * NOT EXTEND DEADLINE": the pattern itself speaks of the negation.
+            if pattern.negated {
+                negated = false;
+            }
+        }
+
+        let mut sources: Vec<Resolved> = match subject {
+            Subject::Group(g) => coder.group_actors(&a.groups[g as usize], date),
+            Subject::Shared => previous_sources.clone(),
+            Subject::None => Vec::new(),
+        };
+        let mut targets: Vec<Resolved> = match object {
+            Some(g) => coder.group_actors(&a.groups[g as usize], date),
+            None => Vec::new(),
+        };
+        if passive {
+            // "Eriador was opposed by Osgiliath": the subject is acted upon.
+            targets = std::mem::take(&mut sources);
+            sources = match agent_group.or_else(|| by_agent(coder, a, hit.end, right)) {
+                Some(g) => coder.group_actors(&a.groups[g as usize], date),
+                None => Vec::new(),
+            };
+        }
+        if let Some(g) = slots.source {
+            sources = coder.group_actors(&a.groups[g as usize], date);
+        }
+        if let Some(g) = slots.target {
+            targets = coder.group_actors(&a.groups[g as usize], date);
+        }
+        previous_sources = sources.clone();
+        let compound = slots.compound;
+        let object_group = if passive {
+            None
+        } else {
+            slots.target.or(object)
+        };
+        let subject_group = match (passive, subject) {
+            (false, Subject::Group(g)) => Some(g),
+            (false, Subject::Shared) => coded.last().and_then(|c: &Coded| c.subject_group),
+            _ => None,
+        };
+        // "threatened to attack", "agreed to withdraw", "urged Gondor to
+        // respond": the infinitive says what the governing verb is about
+        // (an intent, a threat, an appeal), not an event that happened.
+        // When the dictionary codes the governing verb, that is the event.
+        // A passive of perception or report ("was seen to break") asserts
+        // the infinitive's event.
+        if let Some(g) = chain.governor {
+            let raising = &coder.compiled.closed.raising;
+            let governed = coded.iter().any(|c| {
+                c.hit.start <= g
+                    && g < c.hit.end
+                    && !(c.passive && a.is(raising, c.hit.at))
+                    && !c.code.is_null()
+            });
+            if governed {
+                negated = true;
+            }
+        }
+        coded.push(Coded {
+            passive,
+            hit: *hit,
+            subject_group,
+            object_group,
+            // Only a finite clause has a subject of its own ("said Gondor
+            // attacked"); "accused Russia of failing" does not.
+            subject_pos: (matches!(subject, Subject::Group(_))
+                && !chain.infinitive
+                && (chain.start..=hit.at).any(|k| a.is_finite(&coder.compiled.closed, k))
+                && !(left..hit.start)
+                    .any(|k| a.is(&coder.compiled.closed.infinitive, k) || a.upper(k) == ","))
+            .then_some(left),
+            right,
+            sources,
+            targets,
+            code,
+            negated,
+            compound,
+        });
+    }
+
+    // "X said Y attacked Z": the object of "said" is the subject of a later
+    // verb, so "said" has a clause for its object, not an actor. It codes no
+    // event of its own with Y; the verb dictionary's transformations say
+    // what X's statement means.
+    for v in 0..coded.len() {
+        let (end, right) = (coded[v].hit.end, coded[v].right);
+        let Some(w) = (v + 1..coded.len()).find(|&w| {
+            coded[w].hit.start >= end
+                && coded[w].subject_pos.is_some_and(|p| p >= end && p <= right)
+        }) else {
+            continue;
+        };
+        if coded[v].object_group.is_some() && coded[v].object_group == coded[w].subject_group {
+            coded[v].targets.clear();
+        }
+        if let Some((s, code, t)) = transform(coder, &coded[v], &coded[w]) {
+            for source in &s {
+                for target in &t {
+                    emit(&mut out, source, &code, target);
+                }
+            }
+        }
+    }
+
+    for c in &coded {
+        if c.negated || c.code.is_null() {
+            continue;
+        }
+        if let Some(g) = c.compound {
+            // "Gondor and Osgiliath have postponed their meeting": each acts
+            // on the others.
+            let members = coder.group_actors(&a.groups[g as usize], date);
+            for s in &members {
+                for t in &members {
+                    if let Some(f) = &c.code.forward {
+                        emit(&mut out, s, f, t);
+                    }
+                }
+            }
+            continue;
+        }
+        for s in &c.sources {
+            for t in &c.targets {
+                if let Some(f) = &c.code.forward {
+                    emit(&mut out, s, f, t);
+                }
+                if let Some(r) = &c.code.reverse {
+                    emit(&mut out, t, r, s);
+                }
+            }
+        }
+    }
+    out
+}

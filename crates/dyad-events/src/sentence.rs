@@ -1,0 +1,482 @@
+//! What the coder knows about one sentence: word numbers, parts of speech,
+//! actor and agent mentions, and actor groups (coordinated noun phrases).
+
+use dyad_types::{ParsedSentence, Token, Upos};
+
+use crate::compile::{Compiled, NONE};
+use crate::words::Closed;
+
+/// An actor or agent name found in the tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the actor entry, or of the agent entry.
+    pub index: u32,
+    pub is_actor: bool,
+}
+
+/// One member of a coordination: at most one actor, any number of agents.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Conjunct {
+    pub start: usize,
+    pub end: usize,
+    /// The first actor mention (entry index, token position).
+    pub actor: Option<(u32, usize)>,
+    /// Agent mentions (agent index, token position), in text order.
+    pub agents: Vec<(u32, usize)>,
+    /// Joined to the conjunct before it by a comma alone (no "and").
+    pub comma_only: bool,
+}
+
+impl Conjunct {
+    /// An agent stands before the actor with a linking preposition between
+    /// ("ambassadors of Gondor", "officials in Arnor").
+    pub fn linked(&self) -> bool {
+        self.actor
+            .is_some_and(|(_, at)| self.agents.iter().any(|&(_, a)| a < at))
+    }
+}
+
+/// Coordinated noun phrases naming actors: "Arnor, Rohan and Gondor".
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Group {
+    pub start: usize,
+    pub end: usize,
+    pub conjuncts: Vec<Conjunct>,
+}
+
+/// How two neighbouring mentions relate.
+#[derive(Debug, PartialEq, Eq)]
+enum Gap {
+    /// Same noun phrase.
+    Same,
+    /// Coordinated noun phrases (`true`: by a comma alone).
+    Coordinated(bool),
+    /// Unrelated.
+    Apart,
+}
+
+pub(crate) struct Analysis<'a> {
+    pub tokens: &'a [Token],
+    pub parse: Option<&'a ParsedSentence>,
+    pub ids: Vec<u32>,
+    pub lemmas: Vec<u32>,
+    /// Upper-case text of all tokens, and each token's byte range in it.
+    pub upper: String,
+    pub ranges: Vec<(u32, u32)>,
+    pub mentions: Vec<Mention>,
+    /// For each token, the mention covering it (index into `mentions`).
+    pub mention_at: Vec<u32>,
+    pub groups: Vec<Group>,
+    /// For each token, the group covering it.
+    pub group_at: Vec<u32>,
+    /// For each token, whether it is a form of a dictionary verb.
+    pub verb_form: Vec<bool>,
+    /// Word and lemma numbers of the sentence, sorted.
+    pub present: Vec<u32>,
+}
+
+const LINK_GAP: usize = 6;
+
+impl<'a> Analysis<'a> {
+    pub fn new(
+        compiled: &Compiled,
+        tokens: &'a [Token],
+        parse: &'a ParsedSentence,
+    ) -> Analysis<'a> {
+        let n = tokens.len();
+        let parse = (parse.words.len() == n && n > 0).then_some(parse);
+        let mut upper = String::with_capacity(n * 8);
+        let mut ranges = Vec::with_capacity(n);
+        let mut ids = Vec::with_capacity(n);
+        for token in tokens {
+            let start = upper.len();
+            upper.extend(token.text.chars().flat_map(char::to_uppercase));
+            ranges.push((start as u32, upper.len() as u32));
+            ids.push(compiled.vocab.get(&upper[start..]));
+        }
+        let mut lemmas = ids.clone();
+        if let Some(parse) = parse {
+            let mut buf = String::new();
+            for (i, word) in parse.words.iter().enumerate() {
+                buf.clear();
+                buf.extend(word.lemma.chars().flat_map(char::to_uppercase));
+                let id = compiled.vocab.get(&buf);
+                if id != NONE {
+                    lemmas[i] = id;
+                }
+            }
+        }
+        let mut analysis = Analysis {
+            tokens,
+            parse,
+            ids,
+            lemmas,
+            upper,
+            ranges,
+            mentions: Vec::new(),
+            mention_at: vec![NONE; n],
+            groups: Vec::new(),
+            group_at: vec![NONE; n],
+            verb_form: Vec::new(),
+            present: Vec::new(),
+        };
+        analysis.present = analysis
+            .ids
+            .iter()
+            .chain(&analysis.lemmas)
+            .copied()
+            .filter(|&w| w != NONE)
+            .collect();
+        analysis.present.sort_unstable();
+        analysis.present.dedup();
+        analysis.verb_form = analysis
+            .ids
+            .iter()
+            .map(|&id| id != NONE && compiled.verb_forms.contains_key(&id))
+            .collect();
+        analysis.find_mentions(compiled);
+        analysis.build_groups(&compiled.closed);
+        analysis
+    }
+
+    /// Whether word `w` occurs in the sentence (as a form or a lemma).
+    pub fn has_word(&self, w: u32) -> bool {
+        self.present.binary_search(&w).is_ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn upper(&self, i: usize) -> &str {
+        let (a, b) = self.ranges[i];
+        &self.upper[a as usize..b as usize]
+    }
+
+    pub fn upos(&self, i: usize) -> Option<Upos> {
+        self.parse.map(|p| p.words[i].upos)
+    }
+
+    pub fn xpos(&self, i: usize) -> Option<&str> {
+        self.parse.map(|p| p.words[i].xpos.as_str())
+    }
+
+    pub fn is(&self, list: &[u32], i: usize) -> bool {
+        Closed::is(list, self.ids[i])
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        match self.upos(i) {
+            Some(u) => u == Upos::PUNCT,
+            None => {
+                self.tokens[i]
+                    .text
+                    .chars()
+                    .all(|c| c.is_ascii_punctuation())
+                    && self.upper(i) != "'S"
+            }
+        }
+    }
+
+    /// Whether token `i` is a finite verb or a modal: the head of a clause.
+    pub fn is_finite(&self, closed: &Closed, i: usize) -> bool {
+        match self.xpos(i) {
+            Some(x) => matches!(x, "VBD" | "VBZ" | "VBP" | "MD"),
+            // Without tags: the common finite verbs, and dictionary verbs
+            // in a form that is not "-ing".
+            None => {
+                self.is(&closed.common_verbs, i)
+                    || (self.untagged_verb(closed, i) && !self.upper(i).ends_with("ING"))
+            }
+        }
+    }
+
+    /// Without tags: is the dictionary verb form at `i` used as a verb? Not
+    /// after a determiner, a possessive or a preposition ("his march", "for a
+    /// boycott", "in remarks"): there it is a noun.
+    pub fn untagged_verb(&self, closed: &Closed, i: usize) -> bool {
+        if self.verb_form.get(i) != Some(&true) || self.mention_at[i] != NONE {
+            return false;
+        }
+        // "to" before a verb is the infinitive's.
+        let before = self.upper(i.saturating_sub(1));
+        i == 0
+            || !(self.is(&closed.determiner, i - 1)
+                || self.is(&closed.link, i - 1)
+                || (is_preposition(before) && before != "TO"))
+    }
+
+    /// A dictionary verb form tagged as an adjective right after a noun is a
+    /// verb: English puts no bare adjective between a subject and the rest
+    /// of its clause ("the mayor left for Gondor").
+    pub fn adjective_verb(&self, i: usize) -> bool {
+        self.verb_form.get(i) == Some(&true)
+            && self.upos(i) == Some(Upos::ADJ)
+            && i > 0
+            && matches!(
+                self.upos(i - 1),
+                Some(Upos::NOUN | Upos::PROPN | Upos::PRON)
+            )
+    }
+
+    pub fn is_adverb(&self, i: usize) -> bool {
+        match self.upos(i) {
+            Some(u) => u == Upos::ADV,
+            None => {
+                let w = self.upper(i);
+                w.len() > 4 && w.ends_with("LY")
+            }
+        }
+    }
+
+    fn find_mentions(&mut self, compiled: &Compiled) {
+        let n = self.len();
+        let mut i = 0;
+        while i < n {
+            let actor = compiled.actors.longest(&self.ids, i);
+            let agent = compiled.agents.longest(&self.ids, i);
+            let pick = match (actor, agent) {
+                (Some(a), Some(g)) if g.0 > a.0 => Some((g, false)),
+                (Some(a), _) => Some((a, true)),
+                (None, Some(g)) => Some((g, false)),
+                (None, None) => None,
+            };
+            match pick {
+                Some(((end, index), is_actor)) => {
+                    let m = self.mentions.len() as u32;
+                    self.mentions.push(Mention {
+                        start: i,
+                        end,
+                        index,
+                        is_actor,
+                    });
+                    for slot in &mut self.mention_at[i..end] {
+                        *slot = m;
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// May token `i` stand inside a noun phrase between two names?
+    fn is_glue(&self, closed: &Closed, i: usize) -> bool {
+        if self.is(&closed.determiner, i) || self.is(&closed.link, i) {
+            return true;
+        }
+        if self.is(&closed.conjunction, i)
+            || self.is(&closed.subordinator, i)
+            || self.is(&closed.passive_agent, i)
+        {
+            return false;
+        }
+        match self.upos(i) {
+            Some(_) if self.adjective_verb(i) => false,
+            Some(u) => matches!(
+                u,
+                Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM | Upos::DET | Upos::PART
+            ),
+            None => {
+                !self.is_punct(i)
+                    && !self.is_finite(closed, i)
+                    && !self.verb_form[i]
+                    && !self.is(&closed.infinitive, i)
+                    && !is_preposition(self.upper(i))
+            }
+        }
+    }
+
+    /// `has_actor`: the noun phrase before the gap already names an actor.
+    fn gap(&self, closed: &Closed, from: usize, to: usize, has_actor: bool) -> Gap {
+        if to - from > LINK_GAP {
+            return Gap::Apart;
+        }
+        // A preposition joins a role to its country ("ministers of Gondor"),
+        // never two actors: "warned Gondor of the Prince" names two.
+        // (After a conjunction a new noun phrase starts: "sheep and goats of Gondor".)
+        let coordinator =
+            (from..to).find(|&i| self.is(&closed.conjunction, i) || self.upper(i) == ",");
+        if has_actor && (from..coordinator.unwrap_or(to)).any(|i| self.is(&closed.link, i)) {
+            return Gap::Apart;
+        }
+        let mut coordinated = false;
+        let mut conjunction = false;
+        for i in from..to {
+            let w = self.upper(i);
+            if self.is(&closed.conjunction, i) || w == "," {
+                conjunction |= w != ",";
+                // "awful and evil minister": adjectives coordinated inside
+                // one noun phrase.
+                let adjectives = i > from
+                    && i + 1 < to
+                    && self.upos(i - 1) == Some(Upos::ADJ)
+                    && self.upos(i + 1) == Some(Upos::ADJ);
+                if !adjectives {
+                    coordinated = true;
+                }
+                continue;
+            }
+            if !self.is_glue(closed, i) {
+                return Gap::Apart;
+            }
+        }
+        if coordinated {
+            Gap::Coordinated(!conjunction)
+        } else {
+            Gap::Same
+        }
+    }
+
+    fn build_groups(&mut self, closed: &Closed) {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut previous_end: Option<usize> = None;
+        for m in 0..self.mentions.len() {
+            let mention = self.mentions[m];
+            let gap = match previous_end {
+                Some(end) => {
+                    let has_actor = groups
+                        .last()
+                        .and_then(|g| g.conjuncts.last())
+                        .is_some_and(|c| c.actor.is_some());
+                    self.gap(closed, end, mention.start, has_actor)
+                }
+                None => Gap::Apart,
+            };
+            let group = match (gap, groups.last_mut()) {
+                (Gap::Apart, _) | (_, None) => {
+                    groups.push(Group {
+                        start: mention.start,
+                        end: mention.end,
+                        conjuncts: vec![Conjunct {
+                            start: mention.start,
+                            end: mention.end,
+                            ..Conjunct::default()
+                        }],
+                    });
+                    groups.last_mut().expect("just pushed")
+                }
+                (Gap::Coordinated(comma_only), Some(group)) => {
+                    group.conjuncts.push(Conjunct {
+                        start: mention.start,
+                        end: mention.end,
+                        comma_only,
+                        ..Conjunct::default()
+                    });
+                    group
+                }
+                (Gap::Same, Some(group)) => group,
+            };
+            group.end = mention.end;
+            let conjunct = group.conjuncts.last_mut().expect("a group has a conjunct");
+            conjunct.end = mention.end;
+            if mention.is_actor {
+                if conjunct.actor.is_none() {
+                    conjunct.actor = Some((mention.index, mention.start));
+                }
+            } else {
+                conjunct.agents.push((mention.index, mention.start));
+            }
+            previous_end = Some(mention.end);
+        }
+        // "Rohan accused Mordor, a Gondor minister said": a last member
+        // joined by a comma alone and followed by a finite verb is the
+        // subject of a new clause, not a member of the list.
+        let mut split: Vec<Group> = Vec::with_capacity(groups.len());
+        // An English list ends with "and"/"or": members joined by commas
+        // alone, with no conjunction anywhere, are appositions or separate
+        // phrases ("with Gondor's help, Mordor"), each a group of its own.
+        let mut lists: Vec<Group> = Vec::with_capacity(groups.len());
+        for group in groups {
+            let listed = group.conjuncts.iter().skip(1).any(|c| !c.comma_only);
+            if listed || group.conjuncts.len() == 1 {
+                lists.push(group);
+                continue;
+            }
+            for c in group.conjuncts {
+                lists.push(Group {
+                    start: c.start,
+                    end: c.end,
+                    conjuncts: vec![Conjunct {
+                        comma_only: false,
+                        ..c
+                    }],
+                });
+            }
+        }
+        for mut group in lists {
+            let last = group.conjuncts.len() - 1;
+            let mut next = group.end;
+            while next < self.len()
+                && (self.is(&closed.aux, next) || self.is(&closed.adverb, next))
+                && !self.is_finite(closed, next)
+            {
+                next += 1;
+            }
+            if last > 0
+                && group.conjuncts[last].comma_only
+                && next < self.len()
+                && self.is_finite(closed, next)
+            {
+                let tail = group.conjuncts.pop().expect("has a last conjunct");
+                group.end = group.conjuncts[last - 1].end;
+                split.push(group);
+                split.push(Group {
+                    start: tail.start,
+                    end: tail.end,
+                    conjuncts: vec![Conjunct {
+                        comma_only: false,
+                        ..tail
+                    }],
+                });
+            } else {
+                split.push(group);
+            }
+        }
+        let groups = split;
+        for (g, group) in groups.iter().enumerate() {
+            for slot in &mut self.group_at[group.start..group.end] {
+                *slot = g as u32;
+            }
+        }
+        self.groups = groups;
+    }
+}
+
+/// Prepositions that end a noun phrase when there is no parse.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "WITH"
+            | "BY"
+            | "FOR"
+            | "ON"
+            | "TO"
+            | "AGAINST"
+            | "INTO"
+            | "OVER"
+            | "UNDER"
+            | "BETWEEN"
+            | "AMONG"
+            | "DURING"
+            | "TOWARD"
+            | "TOWARDS"
+            | "NEAR"
+            | "ABOUT"
+            | "AFTER"
+            | "BEFORE"
+            | "THROUGH"
+            | "ACROSS"
+            | "UPON"
+            | "WITHOUT"
+            | "WITHIN"
+            | "DESPITE"
+            | "AS"
+            | "THAN"
+            | "VIA"
+            | "PER"
+            | "ALONG"
+    )
+}

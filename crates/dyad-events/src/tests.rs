@@ -1,0 +1,605 @@
+//! Unit tests of the coder with tiny dictionaries of our own, one per rule.
+
+use std::path::Path;
+
+use dyad_lexicon::{parse_actors, parse_agents, parse_discards, parse_verbs, Lexicon};
+use dyad_types::{Document, ParsedSentence};
+
+use crate::Coder;
+
+const ACTORS: &str = "\
+ROHAN [ROH]
++ROHIRRIC
+GONDOR [GON]
++GONDORIAN
++MINAS_TIRITH
+MORDOR [MOR]
+ERIADOR [ERI]
+THE_UNITED_KINGDOMS_OF_ARNOR [ARN]
+KING_THEODEN
+    [ROHGOV < 20100101]
+    [ROHELI > 20091231]
+WHITE_COUNCIL [IGOWHC]
+";
+
+const AGENTS: &str = "\
+RIDER [~MIL]
+POLICE {} [~COP]
+MINISTER [~GOV]
+AMBASSADOR [~GOV]
+LAWMAKER [~LEG]
+MEDIA {} [~MED]
+GOVERNMENT [~GOV]
+LEAGUE_OF_HEALERS {} [NGO~]
+";
+
+const VERBS: &str = "\
+&GIFT
++HORSE
++SWORD
+
+--- ACCUSE [112] ---
+ACCUSE
+BLAME
+
+--- ATTACK [190] ---
+ATTACK
+RAID
+- * NOT SPARE [191]
+- BORDER * [193]
+
+--- MEET [040:040] ---
+MEET {MEETS MET MEETING}
+- % * [043]
+
+--- SEND [070] ---
+SEND {SENDS SENT SENDING}
+- * &GIFT (TO +) [071]
+
+--- WITHDRAW [0874] ---
+WITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+
+--- PRAISE [051] ---
+PRAISE
+
+--- WARN [130] ---
+WARN
+- * (AT) ^ + [138]
+
+--- ALERT [130] ---
+ALERT
+- * (OF +) [138]
+
+--- GIVE [070] ---
+GIVE {GIVES GAVE GIVEN GIVING}
+- * &GIFT [071]
+- * {LONG SWORD} [072]
+
+--- URGE [023] ---
+URGE
+
+--- SEE [---] ---
+SEE {SEES SAW SEEN SEEING}
+
+--- ALLOW [080] ---
+ALLOW
+
+--- LEAVE [042] ---
+LEAVE {LEAVES LEFT LEAVING}
+
+~ a (a b ATTACK) SAY = a b 015
+~ a (b . ATTACK) SAY = a b 112
+";
+
+const DISCARDS: &str = "TOURNAMENT\n+CHESS CHAMPIONSHIP\n";
+
+fn coder() -> Coder {
+    let mut warnings = Vec::new();
+    let f = Path::new("test");
+    let lexicon = Lexicon {
+        actors: parse_actors(f, ACTORS, &mut warnings).unwrap(),
+        agents: parse_agents(f, AGENTS, &mut warnings).unwrap(),
+        verbs: parse_verbs(f, VERBS, &mut warnings).unwrap(),
+        discards: parse_discards(f, DISCARDS, &mut warnings).unwrap(),
+    };
+    assert!(warnings.is_empty(), "{warnings:?}");
+    Coder::new(lexicon)
+}
+
+/// Codes every sentence of `text` (word order only, no parse) into
+/// `SOURCE CODE TARGET` strings.
+fn code_on(coder: &Coder, text: &str, date: Option<&str>) -> Vec<String> {
+    let mut doc = Document::new("t", text);
+    doc.date = date.map(|d| d.parse().unwrap());
+    let mut out = Vec::new();
+    for sentence in dyad_text::sentences(text) {
+        for e in coder.code_sentence(&doc, &sentence, &ParsedSentence::default()) {
+            out.push(format!("{} {} {}", e.source.code, e.code, e.target.code));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn code(text: &str) -> Vec<String> {
+    code_on(&coder(), text, None)
+}
+
+#[test]
+fn subject_verb_object() {
+    assert_eq!(code("Rohan accused Mordor of lying."), ["ROH 112 MOR"]);
+}
+
+#[test]
+fn actor_names_match_longest_and_in_any_case() {
+    assert_eq!(
+        code("the united kingdoms of arnor blamed MORDOR."),
+        ["ARN 112 MOR"]
+    );
+}
+
+#[test]
+fn agents_attach_to_their_country() {
+    assert_eq!(
+        code("Rohirric riders attacked Gondorian police."),
+        ["ROHMIL 190 GONCOP"]
+    );
+    assert_eq!(
+        code("The Gondor minister blamed Mordor."),
+        ["GONGOV 112 MOR"]
+    );
+    // An agent placed before the country: [NGO~].
+    assert_eq!(
+        code("The League of Healers Rohan blamed Mordor."),
+        ["NGOROH 112 MOR"]
+    );
+    // An agent alone has no country.
+    assert_eq!(code("Lawmakers blamed Mordor."), ["---LEG 112 MOR"]);
+}
+
+#[test]
+fn agent_codes_are_not_repeated() {
+    assert_eq!(
+        code("White Council government ambassadors blamed Mordor."),
+        ["IGOWHCGOV 112 MOR"]
+    );
+}
+
+#[test]
+fn compound_actors_give_one_event_each() {
+    assert_eq!(
+        code("Rohan and Gondor accused Mordor."),
+        ["GON 112 MOR", "ROH 112 MOR"]
+    );
+    assert_eq!(
+        code("Rohan accused Mordor, Eriador and Gondor."),
+        ["ROH 112 ERI", "ROH 112 GON", "ROH 112 MOR"]
+    );
+}
+
+#[test]
+fn roles_distribute_over_coordinated_countries() {
+    assert_eq!(
+        code("The ambassadors of Rohan, Eriador and Gondor blamed Mordor."),
+        ["ERIGOV 112 MOR", "GONGOV 112 MOR", "ROHGOV 112 MOR"]
+    );
+    // Coordinated heads share the first one's country.
+    assert_eq!(
+        code("Rohirric media and government blamed Mordor."),
+        ["ROHGOV 112 MOR", "ROHMED 112 MOR"]
+    );
+}
+
+#[test]
+fn reverse_codes_give_the_event_back() {
+    assert_eq!(
+        code("Rohan met Gondor on Monday."),
+        ["GON 040 ROH", "ROH 040 GON"]
+    );
+}
+
+#[test]
+fn compound_slot_pattern_codes_each_member_towards_the_others() {
+    assert_eq!(
+        code("Rohan and Gondor met in Minas Tirith."),
+        ["GON 043 ROH", "ROH 043 GON"]
+    );
+}
+
+#[test]
+fn pattern_places_the_target() {
+    assert_eq!(code("Rohan sent horses to Gondor."), ["ROH 071 GON"]);
+    assert_eq!(code("Rohan sent envoys to Gondor."), ["ROH 070 GON"]);
+}
+
+#[test]
+fn date_restricted_codes_follow_the_document_date() {
+    let c = coder();
+    assert_eq!(
+        code_on(&c, "King Theoden blamed Mordor.", Some("2005-03-01")),
+        ["ROHGOV 112 MOR"]
+    );
+    assert_eq!(
+        code_on(&c, "King Theoden blamed Mordor.", Some("2012-03-01")),
+        ["ROHELI 112 MOR"]
+    );
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    assert_eq!(code("Gondor was attacked by Mordor."), ["MOR 190 GON"]);
+    assert_eq!(
+        code("Gondor was heavily attacked by Rohirric riders on Monday."),
+        ["ROHMIL 190 GON"]
+    );
+    // No agent: no source, no event.
+    assert!(code("Gondor was attacked on Monday.").is_empty());
+}
+
+#[test]
+fn negation_cancels_the_event() {
+    assert!(code("Mordor did not attack Gondor.").is_empty());
+    assert!(code("Mordor didn't attack Gondor.").is_empty());
+    assert!(code("Mordor will never attack Gondor.").is_empty());
+    // A pattern that spells out the negation still codes.
+    assert_eq!(code("Mordor did not spare Gondor."), Vec::<String>::new());
+    assert_eq!(
+        code("Mordor raided Gondor and did not spare Eriador."),
+        ["MOR 190 GON"]
+    );
+}
+
+#[test]
+fn failing_to_act_is_not_acting() {
+    assert!(code("Rohan failed to withdraw from Gondor.").is_empty());
+    assert_eq!(
+        code("Rohan agreed to withdraw from Gondor."),
+        ["ROH 0874 GON"]
+    );
+}
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    assert_eq!(
+        code("The Gondor government blamed Mordor on Monday and praised Rohan."),
+        ["GONGOV 051 ROH", "GONGOV 112 MOR"]
+    );
+}
+
+#[test]
+fn a_pronoun_subject_refers_to_the_earlier_actor() {
+    assert_eq!(
+        code("Gondor warned it would attack Mordor."),
+        ["GON 190 MOR"]
+    );
+}
+
+#[test]
+fn the_subject_of_a_following_clause_is_not_an_object() {
+    assert_eq!(
+        code("Rohan accused Mordor, a Gondor minister said."),
+        ["ROH 112 MOR"]
+    );
+}
+
+#[test]
+fn one_event_per_distinct_triple() {
+    assert_eq!(
+        code("Mordor attacked Gondor and raided Gondor."),
+        ["MOR 190 GON"]
+    );
+}
+
+#[test]
+fn a_subordinate_clause_ends_the_object() {
+    assert!(code("Rohan praised the plan after Gondor attacked.").is_empty());
+}
+
+#[test]
+fn discards_drop_sentences_and_stories() {
+    let c = coder();
+    assert!(code_on(&c, "Rohan attacked Gondor in the tournaments.", None).is_empty());
+    assert_eq!(
+        code_on(&c, "Rohan attacked Gondor. The tournament ended.", None),
+        ["ROH 190 GON"]
+    );
+    assert!(code_on(
+        &c,
+        "Rohan attacked Gondor. The chess championship ended.",
+        None
+    )
+    .is_empty());
+}
+
+#[test]
+fn page_furniture_codes_nothing() {
+    for line in [
+        "Skip to main content",
+        "Advertising",
+        "Page not found",
+        "Share this article",
+        "",
+    ] {
+        assert!(code(line).is_empty(), "{line}");
+    }
+}
+
+#[test]
+fn events_carry_the_contract_fields() {
+    let c = coder();
+    let mut doc = Document::new("d1", "Rohan met Gondor.");
+    doc.date = Some("2015-05-12".parse().unwrap());
+    let sentence = &dyad_text::sentences(&doc.text)[0];
+    let events = c.code_sentence(&doc, sentence, &ParsedSentence::default());
+    let e = events.iter().find(|e| e.source.code == "ROH").unwrap();
+    assert_eq!(
+        (e.doc.as_str(), e.sentence, e.code.as_str(), e.root.as_str()),
+        ("d1", 0, "040", "04")
+    );
+    assert_eq!(e.quad_class, 1);
+    assert_eq!(e.plover.as_deref(), Some("CONSULT"));
+    assert_eq!(e.source.country.as_deref(), Some("ROH"));
+    assert_eq!(e.source.text, "Rohan");
+    assert_eq!(e.date, doc.date);
+    assert_eq!((e.span.start, e.span.end), (0, 17));
+}
+
+/// Codes with a hand-written parse: (form, lemma, UPOS, XPOS, head (1-based, 0 root), relation) per token.
+fn code_parsed(text: &str, rows: &[(&str, &str, &str, usize, &str)]) -> Vec<String> {
+    let c = coder();
+    let doc = Document::new("t", text);
+    let sentence = &dyad_text::sentences(text)[0];
+    assert_eq!(sentence.tokens.len(), rows.len(), "one row per token");
+    let words = rows
+        .iter()
+        .map(|&(lemma, upos, xpos, head, rel)| dyad_types::ParsedWord {
+            lemma: lemma.to_string(),
+            upos: dyad_types::Upos::parse(upos).unwrap(),
+            xpos: xpos.to_string(),
+            head: head.checked_sub(1),
+            deprel: rel.to_string(),
+        })
+        .collect();
+    let parse = ParsedSentence { words };
+    let mut out: Vec<String> = c
+        .code_sentence(&doc, sentence, &parse)
+        .into_iter()
+        .map(|e| format!("{} {} {}", e.source.code, e.code, e.target.code))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_clause_object_is_not_an_actor_object() {
+    // "said" has a clause for its object: no SAY event with Gondor; the
+    // transformation gives Rohan's statement a meaning of its own.
+    assert_eq!(code("Rohan said Gondor attacked Mordor."), ["GON 190 MOR"]);
+    assert_eq!(code("Rohan said Gondor attacked."), ["ROH 112 GON"]);
+    assert_eq!(
+        code("Rohan said it attacked Mordor."),
+        ["ROH 015 MOR", "ROH 190 MOR"]
+    );
+    // An infinitive complement keeps the object: Rohan urges Gondor.
+    assert_eq!(
+        code("Rohan urged Gondor to attack Mordor."),
+        ["ROH 023 GON"]
+    );
+}
+
+#[test]
+fn skip_slot_passes_over_a_noun_phrase() {
+    assert_eq!(
+        code("Rohan warned at the Gondor council of the Mordor riders."),
+        ["ROH 138 MORMIL"]
+    );
+}
+
+#[test]
+fn a_preposition_joins_roles_to_countries_not_two_actors() {
+    // "Gondor of the Mordor riders" would be one actor if "of" joined them.
+    assert_eq!(code("Rohan alerted Gondor of Mordor."), ["ROH 138 MOR"]);
+    assert_eq!(
+        code("Ministers of Gondor blamed Mordor."),
+        ["GONGOV 112 MOR"]
+    );
+}
+
+#[test]
+fn the_longest_pattern_wins() {
+    assert_eq!(code("Rohan gave a long sword to Gondor."), ["ROH 072 GON"]);
+    assert_eq!(code("Rohan gave a sword to Gondor."), ["ROH 071 GON"]);
+}
+
+#[test]
+fn nouns_that_look_like_verbs_are_nouns_after_a_determiner() {
+    // "the raid" is a noun: no ATTACK event, and the clause goes on.
+    assert_eq!(code("Rohan praised the raid on Mordor."), ["ROH 051 MOR"]);
+}
+
+#[test]
+fn tagger_decides_what_is_a_verb() {
+    // The same words; the tagger says "attack" is a noun here.
+    let rows = [
+        ("Rohan", "PROPN", "NNP", 2, "nsubj"),
+        ("praise", "VERB", "VBD", 0, "root"),
+        ("the", "DET", "DT", 4, "det"),
+        ("attack", "NOUN", "NN", 2, "obj"),
+        ("on", "ADP", "IN", 6, "case"),
+        ("Mordor", "PROPN", "NNP", 4, "nmod"),
+        (".", "PUNCT", ".", 2, "punct"),
+    ];
+    assert_eq!(
+        code_parsed("Rohan praised the attack on Mordor.", &rows),
+        ["ROH 051 MOR"]
+    );
+}
+
+#[test]
+fn a_verb_tagged_as_adjective_after_a_noun_is_a_verb() {
+    let rows = [
+        ("the", "DET", "DT", 2, "det"),
+        ("minister", "NOUN", "NN", 4, "nsubj"),
+        ("leave", "ADJ", "JJ", 4, "amod"),
+        ("Gondor", "PROPN", "NNP", 0, "root"),
+        (".", "PUNCT", ".", 4, "punct"),
+    ];
+    assert_eq!(
+        code_parsed("The minister left Gondor.", &rows),
+        ["---GOV 042 GON"]
+    );
+    let rows = [
+        ("Rohan", "PROPN", "NNP", 2, "compound"),
+        ("minister", "NOUN", "NN", 4, "nsubj"),
+        ("leave", "ADJ", "JJ", 4, "amod"),
+        ("Gondor", "PROPN", "NNP", 0, "root"),
+        (".", "PUNCT", ".", 4, "punct"),
+    ];
+    assert_eq!(
+        code_parsed("Rohan minister left Gondor.", &rows),
+        ["ROHGOV 042 GON"]
+    );
+}
+
+#[test]
+fn parse_marks_passive_and_negation() {
+    let rows = [
+        ("Gondor", "PROPN", "NNP", 3, "nsubj:pass"),
+        ("be", "AUX", "VBD", 3, "aux:pass"),
+        ("attack", "VERB", "VBN", 0, "root"),
+        ("by", "ADP", "IN", 5, "case"),
+        ("Mordor", "PROPN", "NNP", 3, "obl:agent"),
+        (".", "PUNCT", ".", 3, "punct"),
+    ];
+    assert_eq!(
+        code_parsed("Gondor was attacked by Mordor.", &rows),
+        ["MOR 190 GON"]
+    );
+    let rows = [
+        ("Mordor", "PROPN", "NNP", 3, "nsubj"),
+        ("never", "ADV", "RB", 3, "advmod"),
+        ("attack", "VERB", "VBD", 0, "root"),
+        ("Gondor", "PROPN", "NNP", 3, "obj"),
+        (".", "PUNCT", ".", 3, "punct"),
+    ];
+    assert!(code_parsed("Mordor never attacked Gondor.", &rows).is_empty());
+}
+
+#[test]
+fn a_noun_subject_without_actor_is_still_the_subject() {
+    // "the envoy" is the subject; Rohan, in a prepositional phrase, is not.
+    let rows = [
+        ("in", "ADP", "IN", 2, "case"),
+        ("Rohan", "PROPN", "NNP", 5, "obl"),
+        ("the", "DET", "DT", 4, "det"),
+        ("envoy", "NOUN", "NN", 5, "nsubj"),
+        ("blame", "VERB", "VBD", 0, "root"),
+        ("Mordor", "PROPN", "NNP", 5, "obj"),
+        (".", "PUNCT", ".", 5, "punct"),
+    ];
+    assert!(code_parsed("In Rohan the envoy blamed Mordor.", &rows).is_empty());
+    // A possessor names the actor: "Rohan's envoy".
+    let rows = [
+        ("Rohan", "PROPN", "NNP", 3, "nmod:poss"),
+        ("'s", "PART", "POS", 1, "case"),
+        ("envoy", "NOUN", "NN", 4, "nsubj"),
+        ("blame", "VERB", "VBD", 0, "root"),
+        ("Mordor", "PROPN", "NNP", 4, "obj"),
+        (".", "PUNCT", ".", 4, "punct"),
+    ];
+    assert_eq!(
+        code_parsed("Rohan's envoy blamed Mordor.", &rows),
+        ["ROH 112 MOR"]
+    );
+}
+
+#[test]
+fn infinitives_take_their_subject_from_the_governing_verb() {
+    // Purpose: "Rohan rode north to attack Mordor" — Rohan attacks.
+    let rows = [
+        ("Rohan", "PROPN", "NNP", 2, "nsubj"),
+        ("ride", "VERB", "VBD", 0, "root"),
+        ("north", "ADV", "RB", 2, "advmod"),
+        ("to", "PART", "TO", 5, "mark"),
+        ("attack", "VERB", "VB", 2, "advcl"),
+        ("Mordor", "PROPN", "NNP", 5, "obj"),
+        (".", "PUNCT", ".", 2, "punct"),
+    ];
+    assert_eq!(
+        code_parsed("Rohan rode north to attack Mordor.", &rows),
+        ["ROH 190 MOR"]
+    );
+    // Object control: "Rohan asked Gondor to attack Mordor" — Gondor attacks.
+    let rows = [
+        ("Rohan", "PROPN", "NNP", 2, "nsubj"),
+        ("ask", "VERB", "VBD", 0, "root"),
+        ("Gondor", "PROPN", "NNP", 2, "obj"),
+        ("to", "PART", "TO", 5, "mark"),
+        ("attack", "VERB", "VB", 2, "xcomp"),
+        ("Mordor", "PROPN", "NNP", 5, "obj"),
+        (".", "PUNCT", ".", 2, "punct"),
+    ];
+    assert_eq!(
+        code_parsed("Rohan asked Gondor to attack Mordor.", &rows),
+        ["GON 190 MOR"]
+    );
+}
+
+#[test]
+fn a_coded_verb_governs_its_infinitive() {
+    // The appeal is the event; the attack has not happened.
+    assert_eq!(
+        code("Rohan urged Gondor to attack Mordor."),
+        ["ROH 023 GON"]
+    );
+    // A passive of perception asserts what was seen; a permission does not.
+    assert_eq!(code("Mordor was seen to attack Gondor."), ["MOR 190 GON"]);
+    assert!(code("Mordor was allowed to attack Gondor.").is_empty());
+}
+
+#[test]
+fn the_parsed_direct_object_is_the_target() {
+    // Word order alone would take Gondor, named first after the verb.
+    let rows = [
+        ("Rohan", "PROPN", "NNP", 2, "nsubj"),
+        ("attack", "VERB", "VBD", 0, "root"),
+        (",", "PUNCT", ",", 7, "punct"),
+        ("with", "ADP", "IN", 7, "case"),
+        ("Gondor", "PROPN", "NNP", 7, "nmod:poss"),
+        ("'s", "PART", "POS", 5, "case"),
+        ("help", "NOUN", "NN", 2, "obl"),
+        (",", "PUNCT", ",", 7, "punct"),
+        ("Mordor", "PROPN", "NNP", 2, "obj"),
+        (".", "PUNCT", ".", 2, "punct"),
+    ];
+    assert_eq!(
+        code_parsed("Rohan attacked, with Gondor's help, Mordor.", &rows),
+        ["ROH 190 MOR"]
+    );
+}
+
+#[test]
+fn bare_pattern_words_are_nouns_not_adverbs() {
+    // "- BORDER * [193]": the noun matches, the adverb of the same spelling
+    // does not ("border" is no adverb, so a made-up tag shows the rule).
+    let rows = |tag: &'static str| {
+        [
+            ("Mordor", "PROPN", "NNP", 3, "nsubj"),
+            ("border", tag, "NN", 3, "advmod"),
+            ("attack", "VERB", "VBD", 0, "root"),
+            ("Gondor", "PROPN", "NNP", 3, "obj"),
+            (".", "PUNCT", ".", 3, "punct"),
+        ]
+    };
+    assert_eq!(
+        code_parsed("Mordor border attacked Gondor.", &rows("NOUN")),
+        ["MOR 193 GON"]
+    );
+    assert_eq!(
+        code_parsed("Mordor border attacked Gondor.", &rows("ADV")),
+        ["MOR 190 GON"]
+    );
+}
