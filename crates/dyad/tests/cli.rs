@@ -31,6 +31,22 @@ fn run_with_stdin(mut command: Command, stdin: &[u8]) -> Output {
     child.wait_with_output().expect("dyad finishes")
 }
 
+/// Runs dyad with `args` and asserts that the run finished (exit status 0).
+fn run_ok<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let output = dyad().args(args).output().expect("dyad runs");
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 fn json_lines(bytes: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(bytes)
         .lines()
@@ -129,16 +145,12 @@ fn check_event_fields(event: &Value, text: &str, doc: &str, date: &str) {
 fn codes_the_wire_story_fixture_field_by_field() {
     let story = fixture("code/ceasefire_talks.txt");
     let text = fs::read_to_string(&story).unwrap();
-    let output = dyad()
-        .args(["code", "--date", "2015-05-13"])
-        .arg(&story)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = run_ok([
+        "code".as_ref(),
+        "--date".as_ref(),
+        "2015-05-13".as_ref(),
+        story.as_os_str(),
+    ]);
     let events = json_lines(&output.stdout);
     for event in &events {
         check_event_fields(event, &text, "ceasefire_talks", "2015-05-13");
@@ -170,12 +182,13 @@ fn codes_the_wire_story_fixture_field_by_field() {
 
 #[test]
 fn codes_nothing_from_boilerplate() {
-    let output = dyad()
-        .args(["code", "--date", "2020-01-01"])
-        .arg(fixture("code/boilerplate.txt"))
-        .output()
-        .unwrap();
-    assert!(output.status.success());
+    let boilerplate = fixture("code/boilerplate.txt");
+    let output = run_ok([
+        "code".as_ref(),
+        "--date".as_ref(),
+        "2020-01-01".as_ref(),
+        boilerplate.as_os_str(),
+    ]);
     assert_eq!(json_lines(&output.stdout), Vec::<Value>::new());
 }
 
@@ -236,16 +249,9 @@ fn bad_documents_are_reported_and_the_run_goes_on() {
     let latin1 = dir.join("latin1.txt");
     fs::write(&latin1, b"The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine, caf\xe9 owners said.").unwrap();
 
-    let output = dyad()
-        .args(["code", "--date", "2015-05-13"])
-        .args([&jsonl, &empty, &binary, &latin1])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let mut args = vec!["code".into(), "--date".into(), "2015-05-13".into()];
+    args.extend([jsonl, empty, binary, latin1].map(PathBuf::into_os_string));
+    let output = run_ok(args);
     let events = json_lines(&output.stdout);
     let docs: Vec<&str> = events.iter().filter_map(|e| e["doc"].as_str()).collect();
     assert!(docs.contains(&"good"), "{docs:?}");
@@ -287,12 +293,13 @@ fn a_fifty_megabyte_text_is_a_per_document_error_and_the_run_goes_on() {
     fs::write(&big, sentence.repeat((50 << 20) / sentence.len() + 1)).unwrap();
     let small = dir.join("small.txt");
     fs::write(&small, sentence).unwrap();
-    let output = dyad()
-        .args(["code", "--date", "2015-05-13"])
-        .args([&big, &small])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "exit {:?}", output.status);
+    let output = run_ok([
+        "code".as_ref(),
+        "--date".as_ref(),
+        "2015-05-13".as_ref(),
+        big.as_os_str(),
+        small.as_os_str(),
+    ]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("\"doc\":\"big\""), "{stderr}");
     assert!(stderr.contains("too large"), "{stderr}");
@@ -363,12 +370,7 @@ fn unreadable_dictionaries_exit_2_with_the_file_name() {
 
 #[test]
 fn demo_prints_events_of_the_built_in_article() {
-    let output = dyad().arg("demo").output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = run_ok(["demo"]);
     let events = json_lines(&output.stdout);
     assert!(events.len() >= 3, "{events:#?}");
     assert!(events.iter().all(|e| e["doc"] == "demo"));
