@@ -9,7 +9,7 @@ use dyad_ingest::{Input, ReadOptions};
 use dyad_lexicon::{Lexicon, LexiconFiles};
 use dyad_types::{Date, DocError, Document, Event};
 
-use crate::output::{report_doc_error, write_json_line};
+use crate::output::{report_doc_error, write_json_line, Progress};
 use crate::pipeline::Pipeline;
 
 #[derive(Args)]
@@ -42,6 +42,10 @@ pub struct CodeArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
+    /// Print no summary line on standard error at the end.
+    #[arg(long, short)]
+    pub quiet: bool,
+
     /// Inputs: .txt, .jsonl, .html, .warc(.gz) files or directories; `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
@@ -65,7 +69,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<()> {
     let options = ReadOptions {
         default_date: args.date,
     };
-    let documents = dyad_ingest::read_inputs(inputs, options)?;
+    let mut documents = dyad_ingest::read_inputs(inputs, options)?;
 
     let threads = args
         .threads
@@ -74,16 +78,22 @@ pub fn run(args: CodeArgs) -> anyhow::Result<()> {
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let progress = Progress::new();
+    let mut counts = Counts::default();
     // Documents are coded a batch at a time, spread over the threads, and
     // written in input order: memory stays bounded by the batch, not the input.
-    let mut documents = documents.peekable();
     let mut batch = Vec::with_capacity(BATCH_DOCUMENTS);
-    while documents.peek().is_some() {
+    loop {
         batch.clear();
         batch.extend(documents.by_ref().take(BATCH_DOCUMENTS));
+        if batch.is_empty() {
+            break;
+        }
         for result in code_batch(&pipeline, &batch, threads) {
             match result {
                 Ok(events) => {
+                    counts.coded += 1;
+                    counts.events += events.len();
                     for event in &events {
                         write_json_line(&mut out, event).context("writing events")?;
                     }
@@ -91,9 +101,28 @@ pub fn run(args: CodeArgs) -> anyhow::Result<()> {
                 Err(err) => report_doc_error(&err),
             }
         }
+        progress.advance(batch.len() as u64, || documents.summary().to_string());
     }
     out.flush().context("writing events")?;
+    progress.finish();
+    if !args.quiet {
+        eprintln!(
+            "dyad code: {}; {} event{} from {} document{} coded",
+            documents.summary(),
+            counts.events,
+            if counts.events == 1 { "" } else { "s" },
+            counts.coded,
+            if counts.coded == 1 { "" } else { "s" },
+        );
+    }
     Ok(())
+}
+
+/// What the closing summary line reports besides the reading counts.
+#[derive(Default)]
+struct Counts {
+    events: usize,
+    coded: usize,
 }
 
 /// Documents read and coded together; large enough to keep every thread busy.

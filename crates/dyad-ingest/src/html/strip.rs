@@ -1,0 +1,132 @@
+//! A fast pass over the raw page before parsing: drops `<script>` (except
+//! JSON-LD, which holds metadata), `<style>`, `<svg>`, `<template>` and
+//! comments. On modern pages these are half the bytes or more, and none of
+//! them is article text; the DOM parser is the slowest stage, so it should
+//! not have to build them.
+
+use std::borrow::Cow;
+
+/// Elements dropped with everything inside them.
+const DROPPED: &[&str] = &["script", "style", "svg", "template"];
+
+/// Finds `needle` (ASCII, lower-case, starting with a non-letter) in `hay`
+/// ignoring ASCII case; `memchr` finds the candidates for its first byte.
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(first, &hay[from..]) {
+        let start = from + at;
+        let end = start + needle.len();
+        if end > hay.len() {
+            return None;
+        }
+        if hay[start..end].eq_ignore_ascii_case(needle) {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
+}
+
+/// The page without scripts, styles, inline SVG, templates and comments.
+/// JSON-LD scripts are kept. Unclosed elements run to the end of the page
+/// (as a browser would read them).
+pub(crate) fn strip_heavy(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `html` already handled
+    let mut i = 0;
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]) {
+        let at = i + lt;
+        let rest = &bytes[at + 1..];
+        // Comments: `<!-- … -->`.
+        if rest.starts_with(b"!--") {
+            let end = find_ci(&rest[3..], b"-->").map_or(bytes.len(), |e| at + 1 + 3 + e + 3);
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(&html[copied..at]);
+            copied = end;
+            i = end;
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &rest[..name_len];
+        let ends_name = rest
+            .get(name_len)
+            .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'));
+        let dropped = DROPPED
+            .iter()
+            .find(|d| ends_name && name.eq_ignore_ascii_case(d.as_bytes()));
+        let Some(tag) = dropped else {
+            i = at + 1;
+            continue;
+        };
+        // The opening tag ends at the next `>`.
+        let open_end = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| at + 1 + e + 1);
+        if *tag == "script" {
+            let open = &bytes[at..open_end.min(bytes.len())];
+            if find_ci(open, b"ld+json").is_some() {
+                i = open_end;
+                continue;
+            }
+        }
+        let close = format!("</{tag}");
+        let end = find_ci(&bytes[open_end.min(bytes.len())..], close.as_bytes())
+            .map(|e| open_end + e)
+            .map_or(bytes.len(), |c| {
+                bytes[c..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(bytes.len(), |g| c + g + 1)
+            });
+        let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        buf.push_str(&html[copied..at]);
+        copied = end;
+        i = end;
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    match out {
+        Some(mut buf) => {
+            if copied < html.len() {
+                buf.push_str(&html[copied..]);
+            }
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_scripts_styles_and_comments_but_keeps_json_ld() {
+        let html = "<html><head><SCRIPT src=x></script><style>p{}</style>\
+            <script type=\"application/ld+json\">{\"a\":1}</script></head>\
+            <body><!-- note --><p>Text</p><svg><path d='x'/></svg><p>More</p></body></html>";
+        assert_eq!(
+            strip_heavy(html),
+            "<html><head><script type=\"application/ld+json\">{\"a\":1}</script></head>\
+             <body><p>Text</p><p>More</p></body></html>"
+        );
+    }
+
+    #[test]
+    fn leaves_clean_pages_alone_and_survives_broken_ones() {
+        assert!(matches!(strip_heavy("<p>Plain</p>"), Cow::Borrowed(_)));
+        assert_eq!(strip_heavy("<p>a</p><script>never closed"), "<p>a</p>");
+        assert_eq!(strip_heavy("<p>a</p><!-- never closed"), "<p>a</p>");
+        assert_eq!(strip_heavy("<p>a</p><script"), "<p>a</p>");
+        assert_eq!(strip_heavy("<"), "<");
+        assert_eq!(
+            strip_heavy("é<scripté>x</scripté>ü"),
+            "é<scripté>x</scripté>ü"
+        );
+        assert_eq!(strip_heavy("é<script>x</script>ü"), "éü");
+    }
+}
