@@ -1,1 +1,258 @@
 //! English language layer: part-of-speech tagger, lemmatizer and dependency parser trained on UD English EWT.
+//!
+//! The stages run in order on a sentence's words: the [tagger](tagger) predicts
+//! the (Penn XPOS, UPOS) pair of every word, the [lemmatizer](lemma) maps
+//! (form, tag) to a lemma, and the [parser](parser) builds a labeled dependency
+//! tree (UD relations). All three are linear models over hashed features, so a
+//! sentence is analysed with no string allocation per feature; the trained
+//! model is embedded in the binary ([`Model::embedded`]).
+//!
+//! Invariant: [`Model::parse`] never fails and never panics on any input; its
+//! result has one word per input word, exactly one root, every head in range
+//! and no cycles.
+
+mod codec;
+pub mod conllu;
+mod hash;
+mod lemma;
+mod linear;
+mod parser;
+mod tagger;
+pub mod train;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use dyad_types::{ParsedSentence, ParsedWord, Upos};
+
+use crate::codec::{Reader, Writer};
+use crate::lemma::Lemmatizer;
+use crate::parser::{Parser, State};
+use crate::tagger::{Scratch, Tagger, Tok};
+
+/// Errors of the language layer.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum NlpError {
+    /// The model data is missing, truncated or inconsistent.
+    #[error("bad model data: {0}")]
+    Model(String),
+    /// Training could not run (no data, bad treebank).
+    #[error("training failed: {0}")]
+    Training(String),
+}
+
+/// The model file embedded in the binary (derived from UD English EWT, CC BY-SA 4.0).
+static EMBEDDED: &[u8] = include_bytes!("../models/en_ewt.bin");
+
+const MAGIC: &[u8] = b"DYADNLP1";
+
+/// A few paragraphs of news-like English (written for dyad) for benchmarks
+/// and tests that must run without the treebank.
+pub const BENCH_TEXT: &str = include_str!("../fixtures/bench.txt");
+
+/// The tagger, lemmatizer and parser together. Cheap to share by reference
+/// across threads (`Send + Sync`); each thread keeps its own scratch buffers.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Tag id → (UPOS, Penn XPOS).
+    tags: Vec<(Upos, String)>,
+    tagger: Tagger,
+    lemmatizer: Lemmatizer,
+    parser: Parser,
+    /// Free text describing how the model was trained (and its dev scores).
+    info: String,
+}
+
+/// A word's part of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag<'a> {
+    pub upos: Upos,
+    /// Penn Treebank tag.
+    pub xpos: &'a str,
+}
+
+#[derive(Default)]
+struct Workspace {
+    chars: Vec<char>,
+    toks: Vec<Tok>,
+    tags: Vec<u16>,
+    words: Vec<[u64; 2]>,
+    scratch: Scratch,
+    state: State,
+}
+
+thread_local! {
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
+}
+
+impl Model {
+    /// Loads the model embedded in the binary.
+    pub fn embedded() -> Result<Model, NlpError> {
+        Model::from_bytes(EMBEDDED)
+    }
+
+    /// The embedded model, loaded once per process on first use.
+    pub fn shared() -> Result<&'static Model, NlpError> {
+        static SHARED: OnceLock<Result<Model, NlpError>> = OnceLock::new();
+        SHARED
+            .get_or_init(Model::embedded)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(data: &[u8]) -> Result<Model, NlpError> {
+        let mut r = Reader::new(data);
+        r.expect_tag(MAGIC)?;
+        let info = r.str()?;
+        let n = r.len()?;
+        let mut tags = Vec::with_capacity(n);
+        for _ in 0..n {
+            let upos = r.str()?;
+            let upos = Upos::parse(&upos)
+                .ok_or_else(|| NlpError::Model(format!("unknown UPOS {upos:?}")))?;
+            tags.push((upos, r.str()?));
+        }
+        r.expect_tag(b"TAGGER")?;
+        let tagger = Tagger::read(&mut r)?;
+        r.expect_tag(b"LEMMAS")?;
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        r.expect_tag(b"PARSER")?;
+        let parser = Parser::read(&mut r)?;
+        if tagger.model.n_classes() != tags.len() || tags.len() >= usize::from(u16::MAX) {
+            return Err(NlpError::Model(
+                "tagger classes do not match the tag set".into(),
+            ));
+        }
+        Ok(Model {
+            tags,
+            tagger,
+            lemmatizer,
+            parser,
+            info,
+        })
+    }
+
+    /// Serializes the model (the format [`Model::from_bytes`] reads).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.str(&self.info);
+        w.len(self.tags.len());
+        for (u, x) in &self.tags {
+            w.str(u.as_str());
+            w.str(x);
+        }
+        w.buf.extend_from_slice(b"TAGGER");
+        self.tagger.write(&mut w);
+        w.buf.extend_from_slice(b"LEMMAS");
+        self.lemmatizer.write(&mut w);
+        w.buf.extend_from_slice(b"PARSER");
+        self.parser.write(&mut w);
+        w.buf
+    }
+
+    /// How the model was trained, with its development-set scores.
+    pub fn info(&self) -> &str {
+        &self.info
+    }
+
+    /// Sizes for reports: (tagger features, tagger weights, parser features, parser weights).
+    pub fn sizes(&self) -> (usize, usize, usize, usize) {
+        let (tf, tw) = self.tagger.model.size();
+        let (pf, pw) = self.parser.model.size();
+        (tf, tw, pf, pw)
+    }
+
+    /// A copy that tags in one pass only (faster, slightly less accurate).
+    pub fn single_pass(&self) -> Model {
+        let mut m = self.clone();
+        m.tagger.model2 = None;
+        m
+    }
+
+    /// The dependency labels the parser can produce.
+    pub fn labels(&self) -> &[String] {
+        &self.parser.labels
+    }
+
+    fn tag_ids(&self, ws: &mut Workspace, words: &[&str]) {
+        let Workspace {
+            chars,
+            toks,
+            tags,
+            scratch,
+            ..
+        } = ws;
+        toks.clear();
+        toks.extend(words.iter().map(|w| tagger::tok(w, chars)));
+        self.tagger.prepare(toks);
+        self.tagger.tag(toks, tags, scratch);
+    }
+
+    fn tag_of(&self, id: u16) -> (Upos, &str) {
+        match self.tags.get(usize::from(id)) {
+            Some((u, x)) => (*u, x.as_str()),
+            None => (Upos::X, "XX"),
+        }
+    }
+
+    /// Part-of-speech tags of a sentence's words.
+    pub fn tag(&self, words: &[&str]) -> Vec<Tag<'_>> {
+        WORKSPACE.with(|ws| {
+            let mut ws = ws.borrow_mut();
+            self.tag_ids(&mut ws, words);
+            ws.tags
+                .iter()
+                .map(|&t| {
+                    let (upos, xpos) = self.tag_of(t);
+                    Tag { upos, xpos }
+                })
+                .collect()
+        })
+    }
+
+    /// Tags, lemmatizes and parses a sentence's words: one [`ParsedWord`] per
+    /// word, heads 0-based (`None` for the single root).
+    pub fn parse(&self, words: &[&str]) -> ParsedSentence {
+        if words.is_empty() {
+            return ParsedSentence::default();
+        }
+        WORKSPACE.with(|ws| {
+            let mut ws = ws.borrow_mut();
+            self.tag_ids(&mut ws, words);
+            let Workspace {
+                toks,
+                tags,
+                words: hashes,
+                scratch,
+                state,
+                ..
+            } = &mut *ws;
+            hashes.clear();
+            hashes.extend(toks.iter().map(|t| [t.lower, t.amb]));
+            let (heads, labels) = self.parser.parse(hashes, tags, state, scratch);
+            let words = words
+                .iter()
+                .zip(tags.iter())
+                .zip(heads.into_iter().zip(labels))
+                .map(|((w, &t), (head, l))| {
+                    let (upos, xpos) = self.tag_of(t);
+                    ParsedWord {
+                        lemma: self.lemmatizer.lemma(w, t),
+                        upos,
+                        xpos: xpos.to_string(),
+                        head,
+                        deprel: self
+                            .parser
+                            .labels
+                            .get(usize::from(l))
+                            .cloned()
+                            .unwrap_or_else(|| "dep".to_string()),
+                    }
+                })
+                .collect();
+            ParsedSentence { words }
+        })
+    }
+}
