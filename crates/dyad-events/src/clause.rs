@@ -6,6 +6,7 @@ use dyad_types::Upos;
 use crate::compile::{El, NONE};
 use crate::patterns::{Matcher, Slots};
 use crate::sentence::Analysis;
+use crate::words::Closed;
 use crate::{Coder, Resolved};
 
 /// A dictionary verb found in the sentence.
@@ -198,11 +199,28 @@ pub(crate) fn subject(
         let j = k - 1;
         let g = a.group_at[j];
         if g != NONE {
-            return (Subject::Group(g), a.groups[g as usize].start);
+            // A place, a time or a topic is not the subject: "in Rohan, the
+            // envoy said", "talks on Gondor ended". (A phrase with another
+            // preposition may name the subject's actor: "a camp for Gondor
+            // refugees was attacked", "an envoy for Rohan said".)
+            let start = a.groups[g as usize].start;
+            match a.governing_prep(closed, start, 0) {
+                Some(p) if a.is(&closed.place_prep, p) => {
+                    k = p;
+                    continue;
+                }
+                _ => return (Subject::Group(g), start),
+            }
         }
         if a.is(&closed.pronoun, j) {
-            // A subject pronoun refers to the nearest actor named before it.
-            let before = (0..j).rev().find(|&p| a.group_at[p] != NONE);
+            // A subject pronoun refers to the nearest actor named before it
+            // (not to a place or topic: "in Gondor, he said").
+            let before = (0..j).rev().find(|&p| {
+                a.group_at[p] != NONE
+                    && !a
+                        .governing_prep(closed, a.groups[a.group_at[p] as usize].start, 0)
+                        .is_some_and(|q| a.is(&closed.place_prep, q))
+            });
             return match before {
                 Some(p) => (Subject::Group(a.group_at[p]), j),
                 None => (Subject::None, j),
@@ -239,8 +257,12 @@ pub(crate) fn subject(
                     break;
                 }
             }
+            // ("as West weighs": "as" opens a clause here, it is no preposition.)
+            // A time is no subject ("Rebels in Gondor on Tuesday blocked").
             let in_phrase = first > 0
-                && (a.upos(first - 1) == Some(Upos::ADP) || a.is(&closed.link, first - 1));
+                && (a.upos(first - 1) == Some(Upos::ADP) || a.is(&closed.link, first - 1))
+                && (a.parse.is_none_or(|p| p.words[first - 1].deprel != "mark")
+                    || a.is(&closed.time, j));
             if !in_phrase {
                 return (Subject::None, first);
             }
@@ -253,9 +275,15 @@ pub(crate) fn subject(
 }
 
 /// The end of the verb's clause to the right, and the first actor group in it.
-pub(crate) fn object(coder: &Coder, a: &Analysis, hit: &VerbHit) -> (Option<u32>, usize) {
+pub(crate) fn object(
+    coder: &Coder,
+    a: &Analysis,
+    hit: &VerbHit,
+    pattern_preps: &[u32],
+) -> (Option<u32>, usize) {
     let closed = &coder.compiled.closed;
     let mut target = None;
+    let mut skipped_place = false;
     let mut j = hit.end;
     while j < a.len() {
         let g = a.group_at[j];
@@ -286,17 +314,65 @@ pub(crate) fn object(coder: &Coder, a: &Analysis, hit: &VerbHit) -> (Option<u32>
                 if after_comma && verb_follows {
                     return (None, group.start);
                 }
-                target = Some(g);
+                // "signed a deal in Vienna", "talks on Gondor": a place, a
+                // time or a topic is not a party to the event.
+                if is_place(coder, a, hit, group.start, pattern_preps) {
+                    skipped_place = true;
+                } else {
+                    target = Some(g);
+                }
             }
             j = group.end;
             continue;
         }
-        if is_stop(coder, a, j) {
+        // Past a place, a comma ends the search: "rioted at a jail in
+        // Gondor, setting fire ..." has no target further on.
+        if is_stop(coder, a, j) || (skipped_place && target.is_none() && a.upper(j) == ",") {
             return (target, j);
         }
         j += 1;
     }
     (target, a.len())
+}
+
+/// Whether the actor group starting at `start`, after the verb, is the object
+/// of a preposition of place, time or topic ("signed a deal in Vienna",
+/// "talks on Gondor"): a place, a time or a topic is not a party to the
+/// event. The verb may say otherwise: its block's patterns take the target
+/// with that preposition ("- * (AT +)"), the matched pattern names it
+/// (`pattern_preps`), a verb of aiming takes its target with "at" ("fired
+/// at"), a verb of arrival its goal with "in"/"at", and a noun of attack
+/// its target with "on" ("sanctions on Mordor").
+pub(crate) fn is_place(
+    coder: &Coder,
+    a: &Analysis,
+    hit: &VerbHit,
+    start: usize,
+    pattern_preps: &[u32],
+) -> bool {
+    let closed = &coder.compiled.closed;
+    let Some(p) = a.governing_prep(closed, start, hit.end) else {
+        return false;
+    };
+    if !a.is(&closed.place_prep, p) {
+        return false;
+    }
+    let block = coder
+        .compiled
+        .target_preps
+        .get(hit.block as usize)
+        .map_or(&[][..], Vec::as_slice);
+    if Closed::is(block, a.ids[p]) || Closed::is(pattern_preps, a.ids[p]) {
+        return false;
+    }
+    let noun_before =
+        |list: &[u32]| p > 0 && (a.is(list, p - 1) || Closed::is(list, a.lemmas[p - 1]));
+    match a.upper(p) {
+        "AT" => !(a.is(&closed.aim, hit.at) || a.is(&closed.arrive, hit.at)),
+        "IN" => !a.is(&closed.arrive, hit.at),
+        "ON" | "UPON" => !noun_before(&closed.onset),
+        _ => true,
+    }
 }
 
 /// The passive's agent: the group after "by" in the clause.
@@ -502,7 +578,7 @@ pub(crate) fn code(
     for (h, hit) in hits.iter().enumerate() {
         let chain = chain(coder, a, hit);
         let (subject, left) = subject(coder, a, &chain, hit);
-        let (mut object, right) = object(coder, a, hit);
+        let (mut object, right) = object(coder, a, hit, &[]);
         let block = &coder.lexicon.verbs.blocks[hit.block as usize];
         let verb = &block.verbs[hit.entry as usize];
         let mut code = verb.code.clone().unwrap_or_else(|| block.code.clone());
@@ -517,7 +593,8 @@ pub(crate) fn code(
             if let Some(s) = syntax.subject {
                 if a.is(&coder.compiled.closed.pronoun, s) {
                     // handled by the word-order subject (nearest earlier actor)
-                } else if let Some(g) = crate::syntax::group_of(a, parse, s) {
+                } else if let Some(g) = crate::syntax::group_of(a, parse, &coder.compiled.closed, s)
+                {
                     subject = Subject::Group(g);
                 }
             }
@@ -525,13 +602,14 @@ pub(crate) fn code(
             passive |= syntax.passive;
             agent_group = syntax
                 .agent
-                .and_then(|t| crate::syntax::group_of(a, parse, t));
+                .and_then(|t| crate::syntax::group_of(a, parse, &coder.compiled.closed, t));
             // A direct object that names an actor is the target.
             if let Some(g) = syntax
                 .object
-                .and_then(|t| crate::syntax::group_of(a, parse, t))
+                .and_then(|t| crate::syntax::group_of(a, parse, &coder.compiled.closed, t))
             {
-                if a.groups[g as usize].start >= hit.end {
+                let start = a.groups[g as usize].start;
+                if start >= hit.end && !is_place(coder, a, hit, start, &[]) {
                     object = Some(g);
                 }
             }
@@ -565,12 +643,32 @@ pub(crate) fn code(
             let pattern = &coder.compiled.patterns[hit.block as usize][index];
             code = pattern.code.clone();
             slots = found;
+            // The pattern names a preposition ("(ABOUT)", "(FOR ASYLUM)"):
+            // what follows it may be the target after all.
+            if object.is_none() && !pattern.preps.is_empty() {
+                object = self::object(coder, a, hit, &pattern.preps).0;
+            }
+
             // "- * NOT EXTEND DEADLINE": the pattern itself speaks of the negation.
             if pattern.negated {
                 negated = false;
             }
         }
 
+        // With no other target, the place where the thing acted on is
+        // ("imposed a curfew in Gondor", "closed inns in Bree") is what the
+        // act is aimed at; not so for a statement, or a discussion, whose
+        // object is a topic.
+        let closed = &coder.compiled.closed;
+        let statement = code.forward.as_deref().is_some_and(|c| c.starts_with("01"));
+        if object.is_none()
+            && slots.target.is_none()
+            && !passive
+            && !statement
+            && !a.is(&closed.topic_verb, hit.at)
+        {
+            object = a.located_target(closed, hit.end, right);
+        }
         let mut sources: Vec<Resolved> = match subject {
             Subject::Group(g) => coder.group_actors(&a.groups[g as usize], date),
             Subject::Shared => previous_sources.clone(),
@@ -674,7 +772,9 @@ pub(crate) fn code(
         if c.negated || c.code.is_null() {
             continue;
         }
-        if let Some(g) = c.compound {
+        // A target named besides wins over the compound subject: "Rohan
+        // and Gondor met Mordor" is no meeting of Rohan with Gondor.
+        if let Some(g) = c.compound.filter(|_| c.targets.is_empty()) {
             // "Gondor and Osgiliath have postponed their meeting": each acts
             // on the others.
             let members = coder.group_actors(&a.groups[g as usize], date);

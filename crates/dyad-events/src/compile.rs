@@ -115,6 +115,25 @@ pub(crate) struct CompiledPattern {
     /// Words the pattern cannot match without (each as word and plural):
     /// a quick test before the real match.
     pub required: Vec<(u32, u32)>,
+    /// The prepositions of its prepositional phrases: a pattern that names
+    /// "(ABOUT)" speaks of what follows "about".
+    pub preps: Vec<u32>,
+}
+
+fn prepositions(elements: &[El], out: &mut Vec<u32>) {
+    for e in elements {
+        match e {
+            El::Prep(inner) => {
+                if let Some(El::Word(w, _)) = inner.first() {
+                    out.push(*w);
+                }
+                prepositions(inner, out);
+            }
+            El::Phrase(inner) => prepositions(inner, out),
+            El::Alt(alts) => alts.iter().for_each(|alt| prepositions(alt, out)),
+            _ => {}
+        }
+    }
 }
 
 fn required_words(elements: &[El], out: &mut Vec<(u32, u32)>) {
@@ -145,6 +164,11 @@ pub(crate) struct Compiled {
     pub sets: Vec<Vec<Vec<u32>>>,
     /// Patterns of each verb block.
     pub patterns: Vec<Vec<CompiledPattern>>,
+    /// For each verb block, the prepositions its patterns give the target
+    /// with, in a pattern that is the verb and the phrase alone
+    /// ("- * (AT +)": "fired at Gondor"). Such a preposition introduces the
+    /// target of the verb even where it usually names a place or topic.
+    pub target_preps: Vec<Vec<u32>>,
     /// Multi-word discards by their first word.
     pub discards_by_first: HashMap<u32, Vec<usize>>,
     /// One-word discards by their (stem) text.
@@ -251,7 +275,7 @@ impl Compiled {
             set_index.insert(name.clone(), sets.len() as u32);
             sets.push(set.phrases.iter().map(|p| ids(&mut vocab, p)).collect());
         }
-        let patterns = lexicon
+        let patterns: Vec<Vec<CompiledPattern>> = lexicon
             .verbs
             .blocks
             .iter()
@@ -279,7 +303,11 @@ impl Compiled {
                         let mut required = Vec::new();
                         required_words(&before, &mut required);
                         required_words(&after, &mut required);
+                        let mut preps = Vec::new();
+                        prepositions(&before, &mut preps);
+                        prepositions(&after, &mut preps);
                         CompiledPattern {
+                            preps,
                             required,
                             before,
                             after,
@@ -289,6 +317,28 @@ impl Compiled {
                         }
                     })
                     .collect()
+            })
+            .collect();
+
+        let target_preps = patterns
+            .iter()
+            .map(|block: &Vec<CompiledPattern>| {
+                let mut preps: Vec<u32> = block
+                    .iter()
+                    .filter(|p| p.before.is_empty())
+                    .filter_map(|p| match p.after.as_slice() {
+                        [El::Prep(inner)] if inner.iter().any(|e| matches!(e, El::Target)) => {
+                            match inner.first() {
+                                Some(El::Word(w, _)) => Some(*w),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                preps.sort_unstable();
+                preps.dedup();
+                preps
             })
             .collect();
 
@@ -322,6 +372,7 @@ impl Compiled {
             verb_forms,
             sets,
             patterns,
+            target_preps,
             discards_by_first,
             discards_single,
             discards,

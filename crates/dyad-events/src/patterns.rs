@@ -68,6 +68,34 @@ impl Matcher<'_, '_> {
         Some(at)
     }
 
+    /// Matches a `{...}` noun phrase from `i`: its words in order, with
+    /// nothing between them but other modifiers of the same noun ("{NEW
+    /// RELATIONS}" in "new economic relations").
+    fn phrase(&self, elements: &[El], i: usize, end: usize, slots: &mut Slots) -> Option<usize> {
+        let Some((first, rest)) = elements.split_first() else {
+            return Some(i);
+        };
+        let mut at = self.one(first, i, end, slots)?;
+        for element in rest {
+            loop {
+                let mut trial = *slots;
+                if let Some(next) = self.one(element, at, end, &mut trial) {
+                    *slots = trial;
+                    at = next;
+                    break;
+                }
+                let modifier = at < end
+                    && self.sentence.upos(at) == Some(Upos::ADJ)
+                    && self.sentence.group_at[at] == NONE;
+                if !modifier {
+                    return None;
+                }
+                at += 1;
+            }
+        }
+        Some(at)
+    }
+
     /// Matches one element starting exactly at `i`: the position after it.
     fn one(&self, element: &El, i: usize, end: usize, slots: &mut Slots) -> Option<usize> {
         if i >= end {
@@ -84,7 +112,7 @@ impl Matcher<'_, '_> {
                 slots.literal += len;
                 Some(i + len)
             }
-            El::Phrase(inner) => self.exact(inner, i, end, slots),
+            El::Phrase(inner) => self.phrase(inner, i, end, slots),
             El::Alt(alts) => alts.iter().find_map(|alt| {
                 let mut trial = *slots;
                 let out = self.exact(alt, i, end, &mut trial)?;

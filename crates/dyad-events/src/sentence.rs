@@ -46,6 +46,15 @@ pub(crate) struct Group {
     pub conjuncts: Vec<Conjunct>,
 }
 
+/// What a token is to a noun phrase around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhraseWord {
+    Preposition,
+    /// A determiner, modifier, noun or name, or "of".
+    Inside,
+    Other,
+}
+
 /// How two neighbouring mentions relate.
 #[derive(Debug, PartialEq, Eq)]
 enum Gap {
@@ -78,6 +87,9 @@ pub(crate) struct Analysis<'a> {
 }
 
 const LINK_GAP: usize = 6;
+
+/// Words a noun phrase may have between its preposition and an actor name.
+const PREP_REACH: usize = 8;
 
 impl<'a> Analysis<'a> {
     pub fn new(
@@ -219,6 +231,103 @@ impl<'a> Analysis<'a> {
                 self.upos(i - 1),
                 Some(Upos::NOUN | Upos::PROPN | Upos::PRON)
             )
+    }
+
+    /// What token `j` is to a noun phrase around it: a preposition, a word
+    /// of the phrase (determiner, modifier, noun, name), or neither.
+    pub fn phrase_word(&self, closed: &Closed, j: usize) -> PhraseWord {
+        // "of" and the "than" of "more than": inside the phrase.
+        if self.is(&closed.of, j)
+            || (self.upper(j) == "THAN" && j > 0 && self.is(&closed.comparative, j - 1))
+        {
+            return PhraseWord::Inside;
+        }
+        // "hopes that Gondor ...": a clause begins, not a noun phrase; "on
+        // Monday Gondor ...": a time ends one.
+        if self.is(&closed.that, j) || self.is(&closed.time, j) {
+            return PhraseWord::Other;
+        }
+        let (preposition, inside) = match self.upos(j) {
+            Some(u) => (
+                u == Upos::ADP,
+                matches!(
+                    u,
+                    Upos::DET | Upos::ADJ | Upos::NUM | Upos::NOUN | Upos::PROPN | Upos::PART
+                ) || self.is(&closed.determiner, j),
+            ),
+            None => (
+                is_preposition(self.upper(j)) || self.is(&closed.place_prep, j),
+                self.is(&closed.determiner, j)
+                    || !(self.is_punct(j)
+                        || self.verb_form[j]
+                        || self.is_finite(closed, j)
+                        || self.is(&closed.conjunction, j)
+                        || self.is(&closed.subordinator, j)
+                        || self.is(&closed.infinitive, j)),
+            ),
+        };
+        if preposition {
+            PhraseWord::Preposition
+        } else if inside {
+            PhraseWord::Inside
+        } else {
+            PhraseWord::Other
+        }
+    }
+
+    /// The preposition whose object is the noun phrase that holds token
+    /// `start`: the walk goes left over the words of the noun phrase ("in
+    /// the northern city of Kirkuk", "on the future of Gondor") and stops at
+    /// anything else, never before `floor`. `None`: not in a prepositional
+    /// phrase.
+    pub fn governing_prep(&self, closed: &Closed, start: usize, floor: usize) -> Option<usize> {
+        let mut k = start;
+        while k > floor && start - k < PREP_REACH {
+            k -= 1;
+            match self.phrase_word(closed, k) {
+                PhraseWord::Preposition => return Some(k),
+                PhraseWord::Inside => {}
+                PhraseWord::Other => return None,
+            }
+        }
+        None
+    }
+
+    /// The actor group where the thing a verb acts on is: "imposed a curfew
+    /// in Gondor", "criticized the closure of inns in Bree", "appealed for
+    /// peace in Rohan". The walk goes right from `from` (the verb's end) to
+    /// `to` over noun phrases and their prepositions to the first actor
+    /// group; it counts when a preposition of place joins it to a noun — not
+    /// to the verb ("met in Geneva"), a time ("on Monday in Rohan"), or a
+    /// meeting or deal, whose place is a venue ("talks in Geneva"). A topic
+    /// ("accusations over the war in Rohan") ends the walk.
+    pub fn located_target(&self, closed: &Closed, from: usize, to: usize) -> Option<u32> {
+        for k in from..to.min(from + 4 * PREP_REACH) {
+            if self.group_at[k] != NONE {
+                let p = self.governing_prep(closed, k, from)?;
+                let noun = p > from
+                    && match self.upos(p - 1) {
+                        Some(u) => matches!(u, Upos::NOUN | Upos::PROPN),
+                        None => self.phrase_word(closed, p - 1) == PhraseWord::Inside,
+                    }
+                    && self.group_at[p - 1] == NONE
+                    && !self.is(&closed.venue, p - 1)
+                    && !self.is(&closed.time, p - 1);
+                return (noun && self.is(&closed.locative, p)).then_some(self.group_at[k]);
+            }
+            match self.phrase_word(closed, k) {
+                PhraseWord::Inside => {}
+                // "rioted Monday at a jail in Gondor"
+                _ if self.is(&closed.time, k) => {}
+                PhraseWord::Preposition if !self.is(&closed.topic_prep, k) => {}
+                // "threatened to impose a curfew in Gondor": the infinitive
+                // names the act; "a hunting trip": a gerund modifies a noun.
+                _ if self.is(&closed.infinitive, k)
+                    || matches!(self.xpos(k), Some("VB" | "VBG")) => {}
+                _ => return None,
+            }
+        }
+        None
     }
 
     pub fn is_adverb(&self, i: usize) -> bool {

@@ -6,6 +6,7 @@ use dyad_types::ParsedSentence;
 
 use crate::compile::NONE;
 use crate::sentence::Analysis;
+use crate::words::Closed;
 
 fn rel(parse: &ParsedSentence, i: usize) -> &str {
     &parse.words[i].deprel
@@ -20,13 +21,41 @@ fn children(parse: &ParsedSentence, head: usize) -> impl Iterator<Item = usize> 
         .map(|(i, _)| i)
 }
 
-/// Whether `i` lies in the subtree of `root`. Noun phrases are shallow:
-/// the walk up stops after a few dozen steps, which keeps a degenerate
-/// parse of a very long sentence from costing quadratic time.
-fn within(parse: &ParsedSentence, mut i: usize, root: usize) -> bool {
+/// Noun phrases are shallow: a walk up the tree stops after a few dozen
+/// steps, which keeps a degenerate parse of a very long sentence from
+/// costing quadratic time.
+const MAX_DEPTH: usize = 40;
+
+/// Whether the edge from `i` to its head keeps `i` inside its head's noun
+/// phrase as a name, a modifier, a possessor or a complement: "Gondor" in
+/// "the Gondor envoy", "Gondor's envoy", "the envoys of Gondor", "a camp for
+/// Gondor refugees". A clause ("the men who held talks") or a phrase of
+/// place, time or topic ("talks on Gondor", "the truce in Gondor") leaves it.
+fn in_noun_phrase(a: &Analysis, parse: &ParsedSentence, closed: &Closed, i: usize) -> bool {
+    match rel(parse, i).split(':').next().unwrap_or("") {
+        "compound" | "amod" | "flat" | "fixed" | "appos" | "det" | "nummod" | "conj" | "name"
+        | "poss" => true,
+        "nmod" => children(parse, i)
+            .filter(|&c| rel(parse, c) == "case")
+            .all(|c| !a.is(&closed.place_prep, c)),
+        _ => false,
+    }
+}
+
+/// Whether `i` lies in the noun phrase headed by `root` (see [`in_noun_phrase`]).
+fn within_noun_phrase(
+    a: &Analysis,
+    parse: &ParsedSentence,
+    closed: &Closed,
+    mut i: usize,
+    root: usize,
+) -> bool {
     for _ in 0..MAX_DEPTH {
         if i == root {
             return true;
+        }
+        if !in_noun_phrase(a, parse, closed, i) {
+            return false;
         }
         match parse.words[i].head {
             Some(h) => i = h,
@@ -36,16 +65,20 @@ fn within(parse: &ParsedSentence, mut i: usize, root: usize) -> bool {
     false
 }
 
-const MAX_DEPTH: usize = 40;
-
 /// The actor group a noun phrase headed by `t` names: the group holding `t`,
-/// else the first group inside its subtree ("the ambassadors of Gondor").
-pub(crate) fn group_of(a: &Analysis, parse: &ParsedSentence, t: usize) -> Option<u32> {
+/// else the first group inside its noun phrase ("the ambassadors of
+/// Gondor", "Gondor's envoy"), not in a clause or phrase attached to it.
+pub(crate) fn group_of(
+    a: &Analysis,
+    parse: &ParsedSentence,
+    closed: &Closed,
+    t: usize,
+) -> Option<u32> {
     if a.group_at[t] != NONE {
         return Some(a.group_at[t]);
     }
     (0..a.len())
-        .find(|&i| a.group_at[i] != NONE && within(parse, i, t))
+        .find(|&i| a.group_at[i] != NONE && within_noun_phrase(a, parse, closed, i, t))
         .map(|i| a.group_at[i])
 }
 
@@ -93,8 +126,16 @@ pub(crate) fn verb_syntax(a: &Analysis, parse: &ParsedSentence, v: usize) -> Ver
     // and a conjunct ("condemned ... and promised") share the subject.
     let mut cur = v;
     for _ in 0..4 {
-        if let Some(s) = children(parse, cur)
-            .find(|&c| matches!(rel(parse, c), "nsubj" | "nsubjpass" | "nsubj:pass"))
+        // Of two subjects a misparse may give (a dateline's place and the
+        // real subject), the one nearest before the verb.
+        let subjects = || {
+            children(parse, cur)
+                .filter(|&c| matches!(rel(parse, c), "nsubj" | "nsubjpass" | "nsubj:pass"))
+        };
+        if let Some(s) = subjects()
+            .filter(|&c| c < cur)
+            .last()
+            .or_else(|| subjects().next())
         {
             out.subject = Some(s);
             if cur == v && rel(parse, s) != "nsubj" {
