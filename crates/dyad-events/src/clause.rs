@@ -32,6 +32,9 @@ pub(crate) struct Chain {
     pub infinitive: bool,
     /// The verb whose "to" infinitive this verb is ("threatened to attack").
     pub governor: Option<usize>,
+    /// The verb is not asserted as an act: under a modal of obligation or
+    /// possibility, a condition, a preference, or "for X to".
+    pub irrealis: bool,
 }
 
 pub(crate) fn find_verbs(coder: &Coder, a: &Analysis) -> Vec<VerbHit> {
@@ -108,6 +111,7 @@ pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
     let mut be = false;
     let mut infinitive = false;
     let mut governor = None;
+    let mut irrealis = false;
     while i > 0 {
         let k = i - 1;
         if a.group_at[k] != NONE {
@@ -117,13 +121,31 @@ pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
             if a.is(&closed.infinitive, i) && start > 0 && is_verbish(coder, a, start - 1) {
                 governor.get_or_insert(start - 1);
             }
+            // "pressure for Gondor to allow": required, not done.
+            if a.is(&closed.infinitive, i) && start > 0 && a.is(&closed.for_subject, start - 1) {
+                irrealis = true;
+            }
             break;
+        }
+        // "must allow", "can worsen", "may choose to buy", "would rather
+        // take": a modal of the verb's chain says the act is required,
+        // possible or preferred, not done.
+        if a.is(&closed.irrealis_modal, k) || (immediate && a.is(&closed.rather, k)) {
+            irrealis = true;
         }
         if a.is(&closed.negation, k) {
             negated |= immediate;
         } else if a.is(&closed.be, k) {
             be |= immediate;
-        } else if a.is(&closed.aux, k) || a.is(&closed.adverb, k) || a.is_adverb(k) {
+        } else if !immediate && a.is(&closed.infinitive, i) && a.is(&closed.irrealis_frame, k) {
+            // "is likely to deploy", "was unable to end": a likelihood or
+            // an ability, not an act.
+            irrealis = true;
+        } else if a.is(&closed.aux, k)
+            || a.is(&closed.adverb, k)
+            || a.is_adverb(k)
+            || a.is(&closed.rather, k)
+        {
         } else if a.is(&closed.infinitive, k) {
             immediate = false;
             infinitive = true;
@@ -144,13 +166,55 @@ pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
         Some(x) => x == "VBN" || (x == "VBD" && !word.ends_with("ING")),
         None => !word.ends_with("ING"),
     };
+    // "if other countries raise barriers": the verb is a condition. The
+    // clause opens at the nearest word before the verb's chain that ends a
+    // clause; a conditional there governs the verb.
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if is_stop(coder, a, k) || a.upper(k) == "," {
+            irrealis |= a.is(&closed.conditional, k);
+            break;
+        }
+    }
     Chain {
         start: i,
         negated,
+        irrealis,
         passive: be && participle,
         infinitive,
         governor,
     }
+}
+
+/// Is the clause ending before the comma at `comma` unasserted: its
+/// finite verb under a modal of obligation or possibility, or the clause
+/// a condition? A participle after the comma shares its mood: "Gondor may
+/// close the pass, cutting off Rohan", "if Mordor raises tolls, hurting
+/// Rohan's traders".
+fn clause_irrealis(coder: &Coder, a: &Analysis, comma: usize) -> bool {
+    let closed = &coder.compiled.closed;
+    let mut finite = false;
+    let mut k = comma;
+    while k > 0 {
+        k -= 1;
+        if a.is(&closed.irrealis_modal, k) || a.is(&closed.conditional, k) {
+            return true;
+        }
+        if matches!(a.upper(k), ";" | ":" | "." | "--" | "?" | "!")
+            || (finite && a.upper(k) == ",")
+            || a.is(&closed.subordinator, k)
+        {
+            return false;
+        }
+        if a.is_finite(closed, k) {
+            if finite {
+                return false;
+            }
+            finite = true;
+        }
+    }
+    false
 }
 
 /// Does token `k` end a clause (for a walk away from the verb)?
@@ -191,7 +255,9 @@ pub(crate) fn subject(
         Some(x) => x == "VBG",
         None => a.upper(hit.at).ends_with("ING"),
     };
-    if participle && start == hit.start && start > 0 && a.upper(start - 1) == "," {
+    // (Adverbs may stand between: ", thus hurting".)
+    let bare = (start..hit.start).all(|k| a.is(&closed.adverb, k) || a.is_adverb(k));
+    if participle && bare && start > 0 && a.upper(start - 1) == "," {
         return (Subject::Shared, start);
     }
     let mut k = start;
@@ -469,6 +535,8 @@ struct Coded {
     targets: Vec<Resolved>,
     code: dyad_lexicon::EventCode,
     negated: bool,
+    /// Not asserted (see [`Chain::irrealis`]).
+    irrealis: bool,
     compound: Option<u32>,
     passive: bool,
 }
@@ -566,7 +634,13 @@ pub(crate) fn code(
     let mut coded: Vec<Coded> = Vec::with_capacity(hits.len());
     let emit =
         |out: &mut Vec<(Resolved, String, Resolved)>, s: &Resolved, code: &str, t: &Resolved| {
+            // Two bare roles ("people hate banks", "police arrested a
+            // man") say no more than that someone did something to someone:
+            // no party is named, and on news text such pairs are mostly
+            // generic statements. An event needs a named actor or a
+            // country on one side at least.
             if s.code == t.code
+                || (s.code.starts_with("---") && t.code.starts_with("---"))
                 || out
                     .iter()
                     .any(|(s2, c2, t2)| s2.code == s.code && c2 == code && t2.code == t.code)
@@ -582,7 +656,16 @@ pub(crate) fn code(
         let block = &coder.lexicon.verbs.blocks[hit.block as usize];
         let verb = &block.verbs[hit.entry as usize];
         let mut code = verb.code.clone().unwrap_or_else(|| block.code.clone());
-        let mut negated = chain.negated;
+        // "if Gondor attacks and burns Bree", "Gondor must withdraw and
+        // apologize": a verb sharing the subject of an unasserted verb is
+        // unasserted too.
+        let irrealis = chain.irrealis
+            || (subject == Subject::Shared
+                && (coded.last().is_some_and(|c: &Coded| c.irrealis)
+                    || (chain.start > 0
+                        && a.upper(chain.start - 1) == ","
+                        && clause_irrealis(coder, a, chain.start - 1))));
+        let mut negated = chain.negated || irrealis;
         let mut passive = chain.passive;
         let mut subject = subject;
         let mut agent_group = None;
@@ -740,6 +823,7 @@ pub(crate) fn code(
             targets,
             code,
             negated,
+            irrealis,
             compound,
         });
     }

@@ -772,3 +772,78 @@ fn a_parsed_subject_names_the_actor_of_its_noun_phrase_only() {
         ["GON 112 MOR"]
     );
 }
+
+#[test]
+fn modals_of_obligation_and_possibility_are_not_acts() {
+    // Required, allowed, possible or preferred: nothing happened yet.
+    assert!(code("Mordor must attack Gondor.").is_empty());
+    assert!(code("Mordor should attack Gondor.").is_empty());
+    assert!(code("Mordor may attack Gondor.").is_empty());
+    assert!(code("Mordor could attack Gondor.").is_empty());
+    assert!(code("Mordor can attack Gondor.").is_empty());
+    assert!(code("Mordor would rather attack Gondor.").is_empty());
+    // A modal of another verb does not reach this one; the future codes as
+    // the dictionaries direct.
+    assert_eq!(code("Mordor will attack Gondor."), ["MOR 190 GON"]);
+    assert_eq!(
+        code("Rohan may worry, but Mordor attacked Gondor."),
+        ["MOR 190 GON"]
+    );
+}
+
+#[test]
+fn a_condition_is_not_an_act() {
+    assert!(code("The war may end if Mordor attacks Gondor.").is_empty());
+    assert!(code("Unless Mordor attacks Gondor, the pass stays open.").is_empty());
+    // The clause the condition is attached to still codes.
+    assert_eq!(
+        code("Mordor attacked Gondor if the scouts are right."),
+        ["MOR 190 GON"]
+    );
+}
+
+#[test]
+fn for_subject_infinitive_is_not_an_act() {
+    // "for X to V": what is required or intended of X.
+    assert!(code("The pressure must continue for Mordor to allow Gondor to trade.").is_empty());
+    assert!(code("It is time for Mordor to attack Gondor.").is_empty());
+}
+
+#[test]
+fn participle_shares_the_mood_of_its_clause() {
+    // ", thus attacking": the participle has the subject of the clause
+    // before the comma (not its object), and is no act when that clause is
+    // a condition or under a modal.
+    assert_eq!(
+        code("Mordor withdrew from Rohan, thus attacking Gondor."),
+        ["MOR 0874 ROH", "MOR 190 GON"]
+    );
+    assert!(code("Prices may rise if Mordor leaves Rohan, thus attacking Gondor.").is_empty());
+    assert!(code("Mordor may leave Rohan, thus attacking Gondor.").is_empty());
+    // A coordinated verb shares an unasserted verb's mood.
+    assert!(code("Mordor must leave Rohan and attack Gondor.").is_empty());
+}
+
+#[test]
+fn bare_roles_on_both_sides_are_no_event() {
+    // No party named: "police attacked ministers" says nothing of who.
+    assert!(code("Police attacked ministers.").is_empty());
+    // A country or named actor on one side is enough.
+    assert_eq!(code("Police attacked Gondor."), ["---COP 190 GON"]);
+    assert_eq!(
+        code("Gondorian police attacked ministers."),
+        ["GONCOP 190 ---GOV"]
+    );
+}
+
+#[test]
+fn likelihood_and_modal_chains_are_not_acts() {
+    // A modal anywhere in the verb's chain of infinitives, or an adjective
+    // of likelihood or ability before "to".
+    assert!(code("Mordor may decide to attack Gondor.").is_empty());
+    assert!(code("Mordor is likely to attack Gondor.").is_empty());
+    assert!(code("Mordor was unable to attack Gondor.").is_empty());
+    assert!(code("Mordor is able to attack Gondor.").is_empty());
+    // Without one, the verb of the chain still codes.
+    assert_eq!(code("Mordor decided to attack Gondor."), ["MOR 190 GON"]);
+}

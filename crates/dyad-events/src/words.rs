@@ -22,6 +22,20 @@ classes! {
     aux: ["HAS", "HAVE", "HAD", "'VE", "'D", "DO", "DOES", "DID", "WILL", "WOULD", "SHALL",
           "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "WO", "CA", "'LL", "CANNOT", "GOING"];
     negation: ["NOT", "N'T", "NEVER"];
+    // Modals of obligation, permission, possibility and ability: "must
+    // allow", "may attack", "can worsen" say what is required or possible,
+    // not what happened.
+    irrealis_modal: ["MUST", "SHOULD", "MAY", "MIGHT", "COULD", "CAN", "CANNOT", "CA", "OUGHT"];
+    // Adjectives of likelihood, ability and readiness taking a "to"
+    // infinitive: "is likely to deploy", "is able to end".
+    irrealis_frame: ["LIKELY", "UNLIKELY", "ABLE", "UNABLE", "EAGER", "WILLING", "UNWILLING",
+                     "POSSIBLE", "IMPOSSIBLE", "NEED", "NEEDS", "NEEDED"];
+    // Words opening a condition: "if Gondor attacks" is no attack.
+    conditional: ["IF", "UNLESS", "WHETHER"];
+    // "would rather take": a preference.
+    rather: ["RATHER"];
+    // "for Gondor to allow": the subject of an infinitive of requirement or purpose.
+    for_subject: ["FOR"];
     // Words that open a subordinate or relative clause: a verb's object
     // does not reach past them.
     subordinator: ["AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "ALTHOUGH", "THOUGH", "SINCE",
@@ -41,7 +55,8 @@ classes! {
     // Adverbs that stand between an auxiliary and its verb ("did not even
     // ever", "has again", "will now").
     adverb: ["EVEN", "EVER", "ALSO", "NOW", "AGAIN", "JUST", "STILL", "ALREADY", "REALLY", "ONLY",
-             "YET", "SOON", "FINALLY", "THEN", "MOST", "CERTAINLY", "FIRST", "LATER"];
+             "YET", "SOON", "FINALLY", "THEN", "MOST", "CERTAINLY", "FIRST", "LATER", "THUS",
+             "THEREBY", "HENCE"];
     that: ["THAT"];
     // Prepositions whose object is a place, a time or a topic, not a party
     // to the event: "signed a deal in Vienna", "met on Thursday", "talks on
