@@ -201,6 +201,27 @@ fn tag_examples(sents: &[GoldSentence], tagset: &TagSet) -> Vec<TagExample> {
         .collect()
 }
 
+/// Tagger examples of the training and dev sentences, with the ambiguity
+/// classes learned from the training set attached to every token.
+fn tag_examples_with_amb(
+    train: &[GoldSentence],
+    dev: &[GoldSentence],
+    tagset: &TagSet,
+    cfg: &TrainConfig,
+) -> (Vec<TagExample>, Vec<TagExample>, IdMap<u64>) {
+    let mut train_ex = tag_examples(train, tagset);
+    let mut dev_ex = tag_examples(dev, tagset);
+    let amb = tagger::build_amb(
+        &train_ex.iter().collect::<Vec<_>>(),
+        cfg.amb_min_count,
+        &tagset.verb_groups(),
+    );
+    for ex in train_ex.iter_mut().chain(dev_ex.iter_mut()) {
+        tagger::prepare(&amb, &mut ex.toks);
+    }
+    (train_ex, dev_ex, amb)
+}
+
 fn tag_accuracy(t: &Tagger, examples: &[TagExample]) -> f64 {
     let (mut n, mut ok) = (0usize, 0usize);
     let mut out = Vec::new();
@@ -328,16 +349,7 @@ pub fn tagger_dev_accuracy(
 ) -> f64 {
     let mut rng = Rng::new(cfg.seed);
     let tagset = TagSet::build(train);
-    let mut train_ex = tag_examples(train, &tagset);
-    let mut dev_ex = tag_examples(dev, &tagset);
-    let amb = tagger::build_amb(
-        &train_ex.iter().collect::<Vec<_>>(),
-        cfg.amb_min_count,
-        &tagset.verb_groups(),
-    );
-    for ex in train_ex.iter_mut().chain(dev_ex.iter_mut()) {
-        tagger::prepare(&amb, &mut ex.toks);
-    }
+    let (train_ex, dev_ex, amb) = tag_examples_with_amb(train, dev, &tagset, cfg);
     let setup = TaggerSetup {
         n_classes: tagset.tags.len(),
         amb: &amb,
@@ -400,16 +412,7 @@ pub fn train(
         labels.len()
     ));
 
-    let mut train_ex = tag_examples(train, &tagset);
-    let mut dev_ex = tag_examples(dev, &tagset);
-    let amb = tagger::build_amb(
-        &train_ex.iter().collect::<Vec<_>>(),
-        cfg.amb_min_count,
-        &tagset.verb_groups(),
-    );
-    for ex in train_ex.iter_mut().chain(dev_ex.iter_mut()) {
-        tagger::prepare(&amb, &mut ex.toks);
-    }
+    let (mut train_ex, dev_ex, amb) = tag_examples_with_amb(train, dev, &tagset, cfg);
     let setup1 = TaggerSetup {
         n_classes: n_tags,
         amb: &amb,
