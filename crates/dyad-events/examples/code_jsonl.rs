@@ -19,10 +19,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--verbs" => files.verbs = args.next().map(PathBuf::from),
-            "--agents" => files.agents = args.next().map(PathBuf::from),
-            "--discards" => files.discards = args.next().map(PathBuf::from),
-            "--actors" => files.actors.extend(args.next().map(PathBuf::from)),
+            flag if files.take_flag(flag, &mut args) => {}
             "--parse" => use_parse = true,
             other => inputs.push(PathBuf::from(other)),
         }

@@ -24,10 +24,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--verbs" => files.verbs = args.next().map(PathBuf::from),
-            "--agents" => files.agents = args.next().map(PathBuf::from),
-            "--discards" => files.discards = args.next().map(PathBuf::from),
-            "--actors" => files.actors.extend(args.next().map(PathBuf::from)),
+            flag if files.take_flag(flag, &mut args) => {}
             other if records.is_none() => records = Some(PathBuf::from(other)),
             _ => {}
         }

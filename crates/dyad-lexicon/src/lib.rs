@@ -32,6 +32,23 @@ pub struct LexiconFiles {
     pub discards: Option<PathBuf>,
 }
 
+impl LexiconFiles {
+    /// Takes a dictionary flag of a hand-rolled command line (`--verbs`,
+    /// `--actors`, `--agents`, `--discards`) and its value from `args`;
+    /// false when `flag` is not one of them.
+    pub fn take_flag(&mut self, flag: &str, args: &mut impl Iterator<Item = String>) -> bool {
+        let mut value = || args.next().map(PathBuf::from);
+        match flag {
+            "--verbs" => self.verbs = value(),
+            "--agents" => self.agents = value(),
+            "--discards" => self.discards = value(),
+            "--actors" => self.actors.extend(value()),
+            _ => return false,
+        }
+        true
+    }
+}
+
 /// Everything the coder needs to know about words.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -339,6 +356,24 @@ mod tests {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         path
+    }
+
+    #[test]
+    fn take_flag_reads_dictionary_flags_and_their_values() {
+        let mut files = LexiconFiles::default();
+        let mut args = ["v.txt", "a.txt", "b.txt", "other"]
+            .map(String::from)
+            .into_iter();
+        assert!(files.take_flag("--verbs", &mut args));
+        assert!(files.take_flag("--actors", &mut args));
+        assert!(files.take_flag("--actors", &mut args));
+        assert!(!files.take_flag("--threads", &mut args));
+        assert_eq!(files.verbs, Some(PathBuf::from("v.txt")));
+        assert_eq!(
+            files.actors,
+            vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")]
+        );
+        assert_eq!(args.next().as_deref(), Some("other"));
     }
 
     #[test]
