@@ -2,8 +2,9 @@
 //!
 //! The stages run in order on a sentence's words: the [tagger](tagger) predicts
 //! the (Penn XPOS, UPOS) pair of every word, the [lemmatizer](lemma) maps
-//! (form, tag) to a lemma, and the [parser](parser) builds a labeled dependency
-//! tree (UD relations). All three are linear models over hashed features, so a
+//! (form, tag) to a lemma, the [supertagger](supertagger) guesses each word's
+//! relation and head side, and the [parser](parser) builds a labeled dependency
+//! tree (UD relations). All are linear models over hashed features, so a
 //! sentence is analysed with no string allocation per feature; the trained
 //! model is embedded in the binary ([`Model::embedded`]).
 //!
@@ -17,6 +18,7 @@ mod hash;
 mod lemma;
 mod linear;
 mod parser;
+mod supertagger;
 mod tagger;
 pub mod train;
 
@@ -44,7 +46,7 @@ pub enum NlpError {
 /// The model file embedded in the binary (derived from UD English EWT, CC BY-SA 4.0).
 static EMBEDDED: &[u8] = include_bytes!("../models/en_ewt.bin");
 
-const MAGIC: &[u8] = b"DYADNLP1";
+const MAGIC: &[u8] = b"DYADNLP2";
 
 /// A few paragraphs of news-like English (written for dyad) for benchmarks
 /// and tests that must run without the treebank.
@@ -157,11 +159,23 @@ impl Model {
         &self.info
     }
 
-    /// Sizes for reports: (tagger features, tagger weights, parser features, parser weights).
-    pub fn sizes(&self) -> (usize, usize, usize, usize) {
-        let (tf, tw) = self.tagger.model.size();
-        let (pf, pw) = self.parser.model.size();
-        (tf, tw, pf, pw)
+    /// In-memory size of each linear model, for reports.
+    pub fn component_bytes(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            ("tagger, first pass", self.tagger.model.bytes()),
+            (
+                "tagger, second pass",
+                self.tagger.model2.as_ref().map_or(0, |m| m.bytes()),
+            ),
+            (
+                "supertagger",
+                self.parser
+                    .supertagger
+                    .as_ref()
+                    .map_or(0, |s| s.model.bytes()),
+            ),
+            ("parser", self.parser.model.bytes()),
+        ]
     }
 
     /// A copy that tags in one pass only (faster, slightly less accurate).
@@ -231,7 +245,7 @@ impl Model {
             } = &mut *ws;
             hashes.clear();
             hashes.extend(toks.iter().map(|t| [t.lower, t.amb]));
-            let (heads, labels) = self.parser.parse(hashes, tags, state, scratch);
+            let (heads, labels) = self.parser.parse(toks, hashes, tags, state, scratch);
             let words = words
                 .iter()
                 .zip(tags.iter())

@@ -1,11 +1,13 @@
 //! Labeled dependency parser: greedy arc-eager transitions (with the root at
-//! the end of the buffer), Zhang & Nivre (2011) feature templates, trained as
-//! an averaged perceptron with the dynamic oracle of Goldberg & Nivre (2012).
+//! the end of the buffer), Zhang & Nivre (2011) feature templates plus the
+//! words' supertags, trained as an averaged perceptron with the dynamic
+//! oracle of Goldberg & Nivre (2012).
 
 use crate::codec::{Reader, Writer};
 use crate::hash::{f1, f2, f3, Rng};
 use crate::linear::{Linear, Perceptron};
-use crate::tagger::Scratch;
+use crate::supertagger::Supertagger;
+use crate::tagger::{Scratch, Tok};
 use crate::NlpError;
 
 const NONE: u32 = u32::MAX;
@@ -17,6 +19,8 @@ const W_ROOT: u64 = 0x524f_4f54_0000_0002;
 const P_NONE: u64 = 1000;
 const P_ROOT: u64 = 1001;
 const L_NONE: u64 = 200;
+const ST_NONE: u64 = 5000;
+const ST_ROOT: u64 = 5001;
 
 /// A parser configuration. Token `n` is the artificial root, which stays at
 /// the end of the buffer; the stack holds word indices only.
@@ -100,6 +104,9 @@ impl State {
 /// The trained parser.
 #[derive(Debug, Clone)]
 pub(crate) struct Parser {
+    /// Without one, the parser's supertag features are left out (faster,
+    /// less accurate; see docs/nlp.md).
+    pub(crate) supertagger: Option<Supertagger>,
     pub(crate) model: Linear,
     pub(crate) labels: Vec<String>,
     pub(crate) root: usize,
@@ -152,25 +159,124 @@ fn apply(st: &mut State, t: usize, n_labels: usize) {
     }
 }
 
-/// Feature templates of Zhang & Nivre (2011) for arc-eager, plus the second
-/// stack item.
-fn features(st: &State, words: &[[u64; 2]], tags: &[u16], out: &mut Vec<u64>) {
-    let n = st.n;
-    let w = |i: u32| -> u64 {
+/// The per-word attributes features are made of: lowercased word hash, tag
+/// id and supertag id, with stand-ins for "no word" and the root.
+struct Attrs<'a> {
+    n: usize,
+    words: &'a [[u64; 2]],
+    tags: &'a [u16],
+    /// Empty for a model without a supertagger.
+    sup: &'a [u16],
+}
+
+impl Attrs<'_> {
+    fn w(&self, i: u32) -> u64 {
         match i {
             NONE => W_NONE,
-            i if i as usize >= n => W_ROOT,
-            i => words[i as usize][0],
+            i if i as usize >= self.n => W_ROOT,
+            i => self.words[i as usize][0],
         }
-    };
-
-    let p = |i: u32| -> u64 {
+    }
+    fn p(&self, i: u32) -> u64 {
         match i {
             NONE => P_NONE,
-            i if i as usize >= n => P_ROOT,
-            i => u64::from(tags[i as usize]),
+            i if i as usize >= self.n => P_ROOT,
+            i => u64::from(self.tags[i as usize]),
         }
+    }
+    fn t(&self, i: u32) -> u64 {
+        match i {
+            NONE => ST_NONE,
+            i if i as usize >= self.n => ST_ROOT,
+            i => self.sup.get(i as usize).map_or(ST_NONE, |&t| u64::from(t)),
+        }
+    }
+}
+
+/// The positions whose single-word features the parser looks at.
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    S0,
+    N0,
+    N1,
+    N2,
+    S1,
+}
+
+const ROLES: [Role; 5] = [Role::S0, Role::N0, Role::N1, Role::N2, Role::S1];
+
+/// The word at each [`Role`] in configuration `st`.
+fn role_positions(st: &State) -> [u32; 5] {
+    let n = st.n;
+    let s1 = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NONE
     };
+    let b = st.b0 as u32;
+    let n0 = if st.b0 <= n { b } else { NONE };
+    let n1 = if st.b0 < n { b + 1 } else { NONE };
+    let n2 = if st.b0 + 1 < n { b + 2 } else { NONE };
+    [st.s0(), n0, n1, n2, s1]
+}
+
+/// Features of the word `i` in `role` (Zhang & Nivre's single-word
+/// templates, the second stack word's, the words' supertags; the bias goes
+/// with N0).
+fn role_features(role: Role, a: &Attrs, i: u32, out: &mut Vec<u64>) {
+    let (w, p) = (a.w(i), a.p(i));
+    let wp = f2(0, w, p);
+    let with_sup = !a.sup.is_empty();
+    let t = a.t(i);
+    match role {
+        Role::S0 => {
+            out.extend_from_slice(&[f1(1, wp), f1(2, w), f1(3, p)]);
+            if with_sup {
+                out.extend_from_slice(&[f1(100, t), f2(115, t, w)]);
+            }
+        }
+        Role::N0 => {
+            out.extend_from_slice(&[f1(4, wp), f1(5, w), f1(6, p), f1(77, 0)]);
+            if with_sup {
+                out.extend_from_slice(&[f1(101, t), f2(114, t, w)]);
+            }
+        }
+        Role::N1 => {
+            out.extend_from_slice(&[f1(7, wp), f1(8, w), f1(9, p)]);
+            if with_sup {
+                out.push(f1(102, t));
+            }
+        }
+        Role::N2 => {
+            out.extend_from_slice(&[f1(10, wp), f1(11, w), f1(12, p)]);
+            if with_sup {
+                out.push(f1(103, t));
+            }
+        }
+        Role::S1 => {
+            out.extend_from_slice(&[f1(73, w), f1(74, p)]);
+            if with_sup {
+                out.push(f1(104, t));
+            }
+        }
+    }
+}
+
+/// All features of configuration `st`: [`dynamic_features`] and every
+/// role's [`role_features`].
+fn features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
+    dynamic_features(st, a, out);
+    for (role, i) in ROLES.into_iter().zip(role_positions(st)) {
+        role_features(role, a, i, out);
+    }
+}
+
+/// The features that depend on the parse so far: Zhang & Nivre (2011)'s
+/// templates for arc-eager over word pairs and triples, distance, valency,
+/// heads, children and their labels, plus the second stack word's tag and
+/// supertags in context.
+fn dynamic_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
+    let (w, p) = (|i| a.w(i), |i| a.p(i));
     let get = |v: &Vec<u32>, i: u32| -> u32 {
         if i == NONE {
             NONE
@@ -185,16 +291,7 @@ fn features(st: &State, words: &[[u64; 2]], tags: &[u16], out: &mut Vec<u64>) {
             u64::from(st.label[i as usize])
         }
     };
-    let s0 = st.s0();
-    let s1 = if st.stack.len() >= 2 {
-        st.stack[st.stack.len() - 2]
-    } else {
-        NONE
-    };
-    let b = st.b0 as u32;
-    let n0 = if st.b0 <= n { b } else { NONE };
-    let n1 = if st.b0 < n { b + 1 } else { NONE };
-    let n2 = if st.b0 + 1 < n { b + 2 } else { NONE };
+    let [s0, n0, n1, n2, s1] = role_positions(st);
     let s0h = get(&st.head, s0);
     let s0h2 = get(&st.head, s0h);
     let (s0l, s0l2, s0r, s0r2) = (
@@ -205,7 +302,7 @@ fn features(st: &State, words: &[[u64; 2]], tags: &[u16], out: &mut Vec<u64>) {
     );
     let (n0l, n0l2) = (get(&st.lc1, n0), get(&st.lc2, n0));
     let (s0w, s0p, n0w, n0p) = (w(s0), p(s0), w(n0), p(n0));
-    let (n1w, n1p, n2w, n2p) = (w(n1), p(n1), w(n2), p(n2));
+    let (n1p, n2p) = (p(n1), p(n2));
     let d = if s0 == NONE || n0 == NONE {
         0
     } else {
@@ -233,23 +330,9 @@ fn features(st: &State, words: &[[u64; 2]], tags: &[u16], out: &mut Vec<u64>) {
     let (s0sr, s0sl, n0sl) = (set(&st.rset, s0), set(&st.lset, s0), set(&st.lset, n0));
     let s0wp = f2(0, s0w, s0p);
     let n0wp = f2(0, n0w, n0p);
-    let n1wp = f2(0, n1w, n1p);
-    let n2wp = f2(0, n2w, n2p);
     let headed = u64::from(s0 != NONE && s0h != NONE);
     out.clear();
     out.extend_from_slice(&[
-        f1(1, s0wp),
-        f1(2, s0w),
-        f1(3, s0p),
-        f1(4, n0wp),
-        f1(5, n0w),
-        f1(6, n0p),
-        f1(7, n1wp),
-        f1(8, n1w),
-        f1(9, n1p),
-        f1(10, n2wp),
-        f1(11, n2w),
-        f1(12, n2p),
         f2(13, s0wp, n0wp),
         f2(14, s0wp, n0w),
         f2(15, s0w, n0wp),
@@ -310,11 +393,28 @@ fn features(st: &State, words: &[[u64; 2]], tags: &[u16], out: &mut Vec<u64>) {
         f2(70, s0p, s0sl),
         f2(71, n0w, n0sl),
         f2(72, n0p, n0sl),
-        f1(73, w(s1)),
-        f1(74, p(s1)),
         f3(75, p(s1), s0p, n0p),
         f3(76, headed, s0p, n0p),
-        f1(77, 0),
+    ]);
+    if a.sup.is_empty() {
+        return;
+    }
+    let t = |i| a.t(i);
+    let (ts0, tn0, tn1, tn2) = (t(s0), t(n0), t(n1), t(n2));
+    out.extend_from_slice(&[
+        f1(105, t(s0l)),
+        f1(106, t(s0r)),
+        f1(107, t(n0l)),
+        f1(108, t(s0h)),
+        f2(109, ts0, tn0),
+        f2(110, ts0, n0p),
+        f2(111, s0p, tn0),
+        f2(112, tn0, tn1),
+        f3(113, ts0, tn0, tn1),
+        f3(116, ts0, tn0, d),
+        f3(117, t(s1), ts0, tn0),
+        f3(118, ts0, tn0, lab(s0)),
+        f3(119, tn0, tn1, tn2),
     ]);
 }
 
@@ -323,11 +423,12 @@ impl Parser {
         self.labels.len()
     }
 
-    /// Parses one sentence given word hashes and tag ids; returns 0-based
-    /// heads (`None` for the root) and label ids. The result is always a tree
-    /// with a single root.
+    /// Parses one sentence given its tokens, word hashes and tag ids;
+    /// returns 0-based heads (`None` for the root) and label ids. The result
+    /// is always a tree with a single root.
     pub(crate) fn parse(
         &self,
+        toks: &[Tok],
         words: &[[u64; 2]],
         tags: &[u16],
         st: &mut State,
@@ -335,10 +436,21 @@ impl Parser {
     ) -> (Vec<Option<usize>>, Vec<u8>) {
         let n = words.len();
         let nl = self.n_labels();
+        let mut sup = std::mem::take(&mut scratch.supertags);
+        match &self.supertagger {
+            Some(s) => s.tag(toks, tags, &mut sup, scratch),
+            None => sup.clear(),
+        }
         st.reset(n);
         scratch.scores.resize(self.model.n_classes(), 0);
+        let a = Attrs {
+            n,
+            words,
+            tags,
+            sup: &sup,
+        };
         while !st.terminal() {
-            features(st, words, tags, &mut scratch.feats);
+            features(st, &a, &mut scratch.feats);
             self.model.score(&scratch.feats, &mut scratch.scores);
             let valid = st.valid();
             let mut best = None;
@@ -359,6 +471,7 @@ impl Parser {
             };
             apply(st, t, nl);
         }
+        scratch.supertags = sup;
         finish_tree(
             st,
             self.root,
@@ -367,6 +480,13 @@ impl Parser {
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
+        match &self.supertagger {
+            Some(s) => {
+                w.u8(1);
+                s.write(w);
+            }
+            None => w.u8(0),
+        }
         self.model.write(w);
         w.len(self.labels.len());
         for l in &self.labels {
@@ -376,6 +496,10 @@ impl Parser {
     }
 
     pub(crate) fn read(r: &mut Reader) -> Result<Parser, NlpError> {
+        let supertagger = match r.u8()? {
+            0 => None,
+            _ => Some(Supertagger::read(r)?),
+        };
         let model = Linear::read(r)?;
         let n = r.len()?;
         let mut labels = Vec::with_capacity(n);
@@ -389,6 +513,7 @@ impl Parser {
             ));
         }
         Ok(Parser {
+            supertagger,
             model,
             labels,
             root,
@@ -430,6 +555,8 @@ pub(crate) struct ParseExample {
     /// Lowercased word hash and ambiguity class of every word.
     pub(crate) words: Vec<[u64; 2]>,
     pub(crate) tags: Vec<u16>,
+    /// Supertags (jackknifed, like the tags).
+    pub(crate) supertags: Vec<u16>,
     /// Gold heads, `n` for the root (projective).
     pub(crate) heads: Vec<u32>,
     pub(crate) labels: Vec<u8>,
@@ -442,6 +569,7 @@ impl ParseExample {
     pub(crate) fn new(
         words: Vec<[u64; 2]>,
         tags: Vec<u16>,
+        supertags: Vec<u16>,
         heads1: &[usize],
         labels: Vec<u8>,
     ) -> Self {
@@ -458,6 +586,7 @@ impl ParseExample {
         ParseExample {
             words,
             tags,
+            supertags,
             heads,
             labels,
             children,
@@ -594,7 +723,13 @@ pub(crate) fn train(
             let ex = &examples[k];
             st.reset(ex.words.len());
             while !st.terminal() {
-                features(&st, &ex.words, &ex.tags, &mut feats);
+                let a = Attrs {
+                    n: ex.words.len(),
+                    words: &ex.words,
+                    tags: &ex.tags,
+                    sup: &ex.supertags,
+                };
+                features(&st, &a, &mut feats);
                 p.score(&feats, &mut scores);
                 costs(&st, ex, n_labels, root, &mut cost);
                 let mut pred = None;
@@ -668,6 +803,7 @@ mod tests {
         let ex = ParseExample::new(
             vec![[1, 1], [2, 2], [3, 3], [4, 4]],
             vec![0, 1, 2, 3],
+            vec![0, 1, 2, 3],
             &[2, 3, 0, 3],
             vec![1, 2, 0, 3],
         );
@@ -684,5 +820,83 @@ mod tests {
         }
         assert_eq!(&st.head[..4], &[1, 2, 4, 2]);
         assert_eq!(&st.label[..4], &[1, 2, 0, 3]);
+    }
+
+    #[test]
+    fn parser_with_a_supertagger_learns_a_small_grammar() {
+        use crate::supertagger::{self, SupertagExample};
+        // "the dog saw a cat", "a cat saw the dog", ...: det → noun, noun
+        // subject and object → verb, verb → root. Labels: 0 root, 1 det,
+        // 2 nsubj, 3 obj; supertags: label × side.
+        let nouns = ["dog", "cat", "bird", "man"];
+        let verbs = ["saw", "chased", "liked"];
+        let dets = ["the", "a"];
+        let mut rng = Rng::new(9);
+        let mut buf = Vec::new();
+        let mut sents = Vec::new();
+        for _ in 0..60 {
+            let words = [
+                dets[rng.below(2)],
+                nouns[rng.below(4)],
+                verbs[rng.below(3)],
+                dets[rng.below(2)],
+                nouns[rng.below(4)],
+            ];
+            let toks: Vec<Tok> = words
+                .iter()
+                .map(|w| crate::tagger::tok(w, &mut buf))
+                .collect();
+            sents.push(toks);
+        }
+        let tags = vec![0u16, 1, 2, 0, 1];
+        let heads = [2usize, 3, 0, 5, 3];
+        let labels = vec![1u8, 2, 0, 1, 3];
+        let gold_sup = vec![1u16, 2, 0, 1, 3];
+        let st_examples: Vec<SupertagExample> = sents
+            .iter()
+            .map(|toks| SupertagExample {
+                toks,
+                pos: &tags,
+                gold: gold_sup.clone(),
+            })
+            .collect();
+        let refs: Vec<&SupertagExample> = st_examples.iter().collect();
+        let st = Supertagger {
+            model: supertagger::train(&refs, 4, 3, &mut rng, |_, _| {}).to_linear(0.0),
+        };
+        let mut scratch = Scratch::default();
+        let examples: Vec<ParseExample> = sents
+            .iter()
+            .map(|toks| {
+                let mut sup = Vec::new();
+                st.tag(toks, &tags, &mut sup, &mut scratch);
+                let words = toks.iter().map(|t| [t.lower, t.amb]).collect();
+                ParseExample::new(words, tags.clone(), sup, &heads, labels.clone())
+            })
+            .collect();
+        let cfg = ParserTraining {
+            epochs: 5,
+            explore_from: 1,
+            explore: 0.9,
+        };
+        let p = train(&examples, 4, 0, &cfg, &mut rng, |_, _| {});
+        let parser = Parser {
+            supertagger: Some(st),
+            model: p.to_linear(0.0),
+            labels: ["root", "det", "nsubj", "obj"].map(String::from).to_vec(),
+            root: 0,
+        };
+        // The same after a trip through the model file format.
+        let mut w = Writer::default();
+        parser.write(&mut w);
+        let reread = Parser::read(&mut Reader::new(&w.buf)).expect("reads back");
+        let mut state = State::default();
+        for (toks, ex) in sents.iter().zip(&examples).take(10) {
+            for p in [&parser, &reread] {
+                let (h, l) = p.parse(toks, &ex.words, &tags, &mut state, &mut scratch);
+                assert_eq!(h, vec![Some(1), Some(2), None, Some(4), Some(2)]);
+                assert_eq!(l, labels);
+            }
+        }
     }
 }

@@ -361,6 +361,7 @@ pub(crate) struct Scratch {
     pub(crate) margins: Vec<i32>,
     pub(crate) feats: Vec<u64>,
     pub(crate) scores: Vec<i32>,
+    pub(crate) supertags: Vec<u16>,
 }
 
 /// Index of the highest score (the first one on ties).

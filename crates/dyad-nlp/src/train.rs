@@ -13,6 +13,7 @@ use crate::hash::{IdMap, Rng};
 use crate::lemma::Lemmatizer;
 use crate::linear::Linear;
 use crate::parser::{ParseExample, Parser, ParserTraining};
+use crate::supertagger::{self, HeadSide, SupertagExample, SupertagSet, Supertagger};
 use crate::tagger::{self, Scratch, TagExample, Tagger};
 use crate::{Model, NlpError};
 
@@ -33,6 +34,12 @@ pub struct TrainConfig {
     /// Pruning of the second tagger pass, which runs on few words.
     pub tagger2_prune: f64,
     pub parser_prune: f64,
+    /// Train a supertagger and give the parser its guesses as features
+    /// (about half a point of LAS, at the cost of half the parsing speed).
+    pub supertags: bool,
+    /// Maximum supertagger epochs (the best on the dev set is kept).
+    pub supertagger_epochs: usize,
+    pub supertagger_prune: f64,
     pub tagdict_min_count: u32,
     pub tagdict_min_share: f64,
     /// Words seen fewer times get no ambiguity class.
@@ -54,6 +61,9 @@ impl Default for TrainConfig {
             tagger_prune: 0.5,
             tagger2_prune: 0.5,
             parser_prune: 1.4,
+            supertags: false,
+            supertagger_epochs: 8,
+            supertagger_prune: 0.5,
             tagdict_min_count: 10,
             tagdict_min_share: 0.99,
             amb_min_count: 3,
@@ -521,15 +531,40 @@ pub fn train(
         let l = collapse(l);
         labels.iter().position(|x| x == l).unwrap_or(root) as u8
     };
+    let (supertagger, supertags) = if cfg.supertags {
+        let (st, jackknifed) = train_supertagger(
+            SupertaggerData {
+                train,
+                train_ex: &train_ex,
+                train_tags: &predicted,
+                dev,
+                dev_ex: &dev_ex,
+                tagger: &tagger,
+                label_id: &label_id,
+            },
+            cfg,
+            &mut rng,
+            &mut log,
+        );
+        log(&format!(
+            "supertagger and jackknifed supertags: {:.1}s",
+            start.elapsed().as_secs_f64()
+        ));
+        (Some(st), jackknifed)
+    } else {
+        (None, vec![Vec::new(); train.len()])
+    };
     let parse_ex: Vec<ParseExample> = train
         .iter()
         .zip(&train_ex)
         .zip(predicted)
-        .map(|((s, ex), tags)| {
+        .zip(supertags)
+        .map(|(((s, ex), tags), supertags)| {
             let heads: Vec<usize> = s.words.iter().map(|w| w.head).collect();
             ParseExample::new(
                 ex.toks.iter().map(|t| [t.lower, t.amb]).collect(),
                 tags,
+                supertags,
                 &heads,
                 s.words.iter().map(|w| label_id(&w.deprel)).collect(),
             )
@@ -545,6 +580,7 @@ pub fn train(
         tagger,
         lemmatizer,
         parser: Parser {
+            supertagger,
             model: crate::linear::Perceptron::new(2 + 2 * labels.len()).to_linear(0.0),
             labels: labels.clone(),
             root,
@@ -567,9 +603,10 @@ pub fn train(
             model.parser.model = p.to_linear(cfg.parser_prune);
             let s = evaluate(&model, dev);
             log(&format!(
-                "parser epoch {}: {} features; dev {s}; {:.1}s",
+                "parser epoch {}: {} features, {:.1} MB; dev {s}; {:.1}s",
                 epoch + 1,
                 p.n_features(),
+                model.parser.model.bytes() as f64 / 1e6,
                 start.elapsed().as_secs_f64()
             ));
             if best.as_ref().is_none_or(|b| s.las > b.0.las) {
@@ -583,4 +620,129 @@ pub fn train(
     model.info =
         format!("{info_base}; tagger {tag_epochs} epochs, parser {epoch} epochs; dev: {scores}");
     Ok((model, scores))
+}
+
+/// What the supertagger learns from: the training sentences with their
+/// jackknifed POS tags, and the dev sentences (tagged by `tagger`) for
+/// choosing the number of epochs.
+struct SupertaggerData<'a> {
+    train: &'a [GoldSentence],
+    train_ex: &'a [TagExample],
+    train_tags: &'a [Vec<u16>],
+    dev: &'a [GoldSentence],
+    dev_ex: &'a [TagExample],
+    tagger: &'a Tagger,
+    label_id: &'a dyn Fn(&str) -> u8,
+}
+
+/// Trains the supertagger (epochs chosen on dev) and returns it with the
+/// jackknifed supertags of the training sentences.
+fn train_supertagger(
+    data: SupertaggerData,
+    cfg: &TrainConfig,
+    rng: &mut Rng,
+    log: &mut dyn FnMut(&str),
+) -> (Supertagger, Vec<Vec<u16>>) {
+    let mut set = SupertagSet::default();
+    let gold_ids = |s: &GoldSentence, set: &mut SupertagSet, grow: bool| -> Vec<u16> {
+        s.words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let k = supertagger::key((data.label_id)(&w.deprel), HeadSide::of(i, w.head));
+                let next = set.len() as u16;
+                match set.get(&k) {
+                    Some(&id) => id,
+                    None if grow => *set.entry(k).or_insert(next),
+                    None => 0,
+                }
+            })
+            .collect()
+    };
+    let train_ex: Vec<SupertagExample> = data
+        .train
+        .iter()
+        .zip(data.train_ex)
+        .zip(data.train_tags)
+        .map(|((s, ex), pos)| SupertagExample {
+            toks: &ex.toks,
+            pos,
+            gold: gold_ids(s, &mut set, true),
+        })
+        .collect();
+    let n_classes = set.len().max(1);
+    let mut scratch = Scratch::default();
+    let dev_tags: Vec<Vec<u16>> = data
+        .dev_ex
+        .iter()
+        .map(|ex| {
+            let mut out = Vec::new();
+            data.tagger.tag(&ex.toks, &mut out, &mut scratch);
+            out
+        })
+        .collect();
+    let dev_ex: Vec<SupertagExample> = data
+        .dev
+        .iter()
+        .zip(data.dev_ex)
+        .zip(&dev_tags)
+        .map(|((s, ex), pos)| SupertagExample {
+            toks: &ex.toks,
+            pos,
+            gold: gold_ids(s, &mut set, false),
+        })
+        .collect();
+    let accuracy = |st: &Supertagger| -> f64 {
+        let (mut n, mut ok) = (0usize, 0usize);
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        for ex in &dev_ex {
+            st.tag(ex.toks, ex.pos, &mut out, &mut scratch);
+            n += ex.gold.len();
+            ok += out.iter().zip(&ex.gold).filter(|(a, b)| a == b).count();
+        }
+        100.0 * ok as f64 / n.max(1) as f64
+    };
+    let all: Vec<&SupertagExample> = train_ex.iter().collect();
+    let mut best: Option<(f64, usize, Supertagger)> = None;
+    supertagger::train(&all, n_classes, cfg.supertagger_epochs, rng, |epoch, p| {
+        let st = Supertagger {
+            model: p.to_linear(cfg.supertagger_prune),
+        };
+        let acc = accuracy(&st);
+        log(&format!(
+            "supertagger epoch {}: {n_classes} supertags, dev accuracy {acc:.2}",
+            epoch + 1
+        ));
+        if best.as_ref().is_none_or(|b| acc > b.0) {
+            best = Some((acc, epoch + 1, st));
+        }
+    });
+    let (_, epochs, st) = best.unwrap_or_else(|| {
+        let p = supertagger::train(&all, n_classes, 1, rng, |_, _| {});
+        (
+            0.0,
+            1,
+            Supertagger {
+                model: p.to_linear(cfg.supertagger_prune),
+            },
+        )
+    });
+    let folds = cfg.folds.max(2);
+    let mut jackknifed: Vec<Vec<u16>> = vec![Vec::new(); train_ex.len()];
+    for f in 0..folds {
+        let part: Vec<&SupertagExample> = train_ex
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != f)
+            .map(|(_, e)| e)
+            .collect();
+        let model = supertagger::train(&part, n_classes, epochs, rng, |_, _| {})
+            .to_linear(cfg.supertagger_prune);
+        let fold_st = Supertagger { model };
+        for (i, ex) in train_ex.iter().enumerate().filter(|(i, _)| i % folds == f) {
+            fold_st.tag(ex.toks, ex.pos, &mut jackknifed[i], &mut scratch);
+        }
+    }
+    (st, jackknifed)
 }

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Args;
 use dyad_nlp::conllu::read_blocks;
-use dyad_nlp::Model;
 
 #[derive(Args)]
 pub struct BenchArgs {
@@ -23,6 +22,10 @@ pub struct BenchArgs {
     /// Threads for the "all cores" runs (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// A model file written by `dyad train` instead of the built-in model.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 /// The EWT dev set, relative to the repository root (where `.ci/run` runs).
@@ -30,7 +33,7 @@ const SHARED_DEV: &str = "../shared/data/ud-ewt/en_ewt-ud-dev.conllu";
 
 pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     let load_start = Instant::now();
-    let model = Model::embedded().context("the built-in language model is unusable")?;
+    let model = super::parse::load_model(args.model.as_deref())?;
     let load = load_start.elapsed();
     let (name, text, conllu) = corpus(args.corpus.as_deref())?;
     let sentences: Vec<Vec<String>> = if conllu {

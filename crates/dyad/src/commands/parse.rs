@@ -30,8 +30,9 @@ pub enum InputFormat {
     Conllu,
 }
 
-pub fn run(args: ParseArgs) -> anyhow::Result<()> {
-    let model = match &args.model {
+/// The model in `path` (a file written by `dyad train`), or the built-in one.
+pub(crate) fn load_model(path: Option<&std::path::Path>) -> anyhow::Result<Model> {
+    Ok(match path {
         Some(path) => {
             let bytes = std::fs::read(path)
                 .with_context(|| format!("cannot read model file {}", path.display()))?;
@@ -39,7 +40,11 @@ pub fn run(args: ParseArgs) -> anyhow::Result<()> {
                 .with_context(|| format!("{} is not a dyad model file", path.display()))?
         }
         None => Model::embedded().context("the built-in language model is unusable")?,
-    };
+    })
+}
+
+pub fn run(args: ParseArgs) -> anyhow::Result<()> {
+    let model = load_model(args.model.as_deref())?;
     let input = read_input(args.file.as_deref())?;
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());

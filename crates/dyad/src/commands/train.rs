@@ -32,6 +32,23 @@ pub struct TrainArgs {
     /// Maximum tagger epochs (the best on the dev set is kept).
     #[arg(long, default_value_t = TrainConfig::default().tagger_epochs)]
     pub tagger_epochs: usize,
+
+    /// Also train a supertagger whose guesses the parser uses: about half a
+    /// point more LAS, half the parsing speed.
+    #[arg(long)]
+    pub supertags: bool,
+
+    /// Drop tagger weights smaller than this (model size against accuracy).
+    #[arg(long, default_value_t = TrainConfig::default().tagger_prune)]
+    pub tagger_prune: f64,
+
+    /// Drop supertagger weights smaller than this.
+    #[arg(long, default_value_t = TrainConfig::default().supertagger_prune)]
+    pub supertagger_prune: f64,
+
+    /// Drop parser weights smaller than this.
+    #[arg(long, default_value_t = TrainConfig::default().parser_prune)]
+    pub parser_prune: f64,
 }
 
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
@@ -46,6 +63,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         seed: args.seed,
         parser_epochs: args.epochs,
         tagger_epochs: args.tagger_epochs,
+        supertags: args.supertags,
+        tagger_prune: args.tagger_prune,
+        tagger2_prune: args.tagger_prune,
+        supertagger_prune: args.supertagger_prune,
+        parser_prune: args.parser_prune,
         ..TrainConfig::default()
     };
     let (model, scores) = train(&train_set, &dev_set, &cfg, |line| eprintln!("{line}"))?;
@@ -64,6 +86,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     )
     .with_context(|| format!("cannot write {}", scores_path.display()))?;
     println!("model: {} ({} bytes)", path.display(), bytes.len());
+    for (part, size) in saved.component_bytes() {
+        if size > 0 {
+            println!("  {part}: {:.1} MB", size as f64 / 1e6);
+        }
+    }
     println!("dev: {scores}");
     if check != scores {
         println!("dev (saved model): {check}");
