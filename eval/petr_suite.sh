@@ -13,7 +13,7 @@ if [ ! -d "$SUITE" ] || [ ! -f "$SCORER" ]; then
   echo "petr_suite: ../shared not found; PETRARCH suite skipped"
   exit 0
 fi
-DYAD=${DYAD:-target/release/dyad}
+DYAD=${DYAD:-${CARGO_TARGET_DIR:-target}/release/dyad}
 if [ ! -x "$DYAD" ]; then
   echo "petr_suite: $DYAD not found; build it with 'cargo build --release' or set DYAD" >&2
   exit 1

@@ -15,7 +15,7 @@ if [ ! -f "$GOLD" ] || [ ! -f "$SCORER" ]; then
   echo "plover: ../shared not found; PLOVER evaluation skipped"
   exit 0
 fi
-DYAD=${DYAD:-target/release/dyad}
+DYAD=${DYAD:-${CARGO_TARGET_DIR:-target}/release/dyad}
 if [ ! -x "$DYAD" ]; then
   echo "plover: $DYAD not found; build it with 'cargo build --release' or set DYAD" >&2
   exit 1

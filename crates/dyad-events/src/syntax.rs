@@ -2,7 +2,7 @@
 //! passive or negated, and its passive agent. Reads both UD v2 labels
 //! (`nsubj:pass`, `obl:agent`) and the older v1 ones (`nsubjpass`, `neg`).
 
-use dyad_types::ParsedSentence;
+use dyad_types::{ParsedSentence, Upos};
 
 use crate::compile::NONE;
 use crate::sentence::Analysis;
@@ -35,6 +35,14 @@ fn in_noun_phrase(a: &Analysis, parse: &ParsedSentence, closed: &Closed, i: usiz
     match rel(parse, i).split(':').next().unwrap_or("") {
         "compound" | "amod" | "flat" | "fixed" | "appos" | "det" | "nummod" | "conj" | "name"
         | "poss" => true,
+        // A noun with no copula has no subject or object: a word before it
+        // labelled so is a modifier the parser mislabelled ("the Gondor and
+        // Rohan sides" with "Gondor" as the subject of "sides").
+        "nsubj" | "obj" | "iobj" => parse.words[i].head.is_some_and(|h| {
+            h > i
+                && matches!(parse.words[h].upos, Upos::NOUN | Upos::PROPN)
+                && !children(parse, h).any(|c| rel(parse, c) == "cop")
+        }),
         "nmod" => children(parse, i)
             .filter(|&c| rel(parse, c) == "case")
             .all(|c| !a.is(&closed.place_prep, c)),

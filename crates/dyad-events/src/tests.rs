@@ -847,3 +847,27 @@ fn likelihood_and_modal_chains_are_not_acts() {
     // Without one, the verb of the chain still codes.
     assert_eq!(code("Mordor decided to attack Gondor."), ["MOR 190 GON"]);
 }
+
+#[test]
+fn a_modifier_mislabelled_as_the_subject_of_a_noun_stays_in_its_phrase() {
+    // "Rohirric" parsed as nsubj of "sides" (a noun with no copula) is still
+    // part of the subject; "Eriador", further in, is not its actor.
+    for label in ["amod", "nsubj"] {
+        let rows = [
+            ("the", "DET", "DT", 3, "det"),
+            ("Rohirric", "ADJ", "JJ", 3, label),
+            ("side", "NOUN", "NNS", 7, "nsubj"),
+            ("of", "ADP", "IN", 6, "case"),
+            ("the", "DET", "DT", 6, "det"),
+            ("Eriador", "PROPN", "NNP", 3, "nmod"),
+            ("accuse", "VERB", "VBD", 0, "root"),
+            ("Mordor", "PROPN", "NNP", 7, "obj"),
+            (".", "PUNCT", ".", 7, "punct"),
+        ];
+        assert_eq!(
+            code_parsed("The Rohirric side of the Eriador accused Mordor.", &rows),
+            ["ROH 112 MOR"],
+            "{label}"
+        );
+    }
+}
