@@ -10,7 +10,7 @@
 use crate::codec::{Reader, Writer};
 use crate::hash::{f1, f2, f3, IdMap, Rng};
 use crate::linear::{Linear, Perceptron};
-use crate::tagger::{argmax, Scratch, Tok, NO_TAG};
+use crate::tagger::{argmax, train_greedy, Scratch, Sequence, Tok, NO_TAG};
 use crate::NlpError;
 
 /// Which side of a word its head is on.
@@ -135,6 +135,18 @@ pub(crate) struct SupertagExample<'a> {
     pub(crate) gold: Vec<u16>,
 }
 
+impl Sequence for &SupertagExample<'_> {
+    fn len(&self) -> usize {
+        self.gold.len()
+    }
+    fn gold(&self, i: usize) -> u16 {
+        self.gold[i]
+    }
+    fn features(&self, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
+        features(self.toks, i, p1, p2, self.pos, out);
+    }
+}
+
 /// Trains the supertagger for `epochs` passes; `on_epoch` sees the
 /// perceptron after each.
 pub(crate) fn train(
@@ -142,35 +154,9 @@ pub(crate) fn train(
     n_classes: usize,
     epochs: usize,
     rng: &mut Rng,
-    mut on_epoch: impl FnMut(usize, &Perceptron),
+    on_epoch: impl FnMut(usize, &Perceptron),
 ) -> Perceptron {
-    let mut p = Perceptron::new(n_classes);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut feats = Vec::new();
-    let mut scores = vec![0i64; n_classes];
-    for epoch in 0..epochs {
-        rng.shuffle(&mut order);
-        for &k in &order {
-            let ex = examples[k];
-            let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-            for (i, &gold) in ex.gold.iter().enumerate() {
-                features(ex.toks, i, p1, p2, ex.pos, &mut feats);
-                p.score(&feats, &mut scores);
-                let mut best = 0;
-                for (c, &s) in scores.iter().enumerate() {
-                    if s > scores[best] {
-                        best = c;
-                    }
-                }
-                p.update(&feats, usize::from(gold), best);
-                p.tick();
-                p2 = p1;
-                p1 = best as u16;
-            }
-        }
-        on_epoch(epoch, &p);
-    }
-    p
+    train_greedy(examples, n_classes, epochs, rng, on_epoch)
 }
 
 /// The supertag set of a treebank: (relation, head side) → id.

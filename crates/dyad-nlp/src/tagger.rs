@@ -495,24 +495,78 @@ pub(crate) fn train(
     tagdict: &IdMap<u16>,
     epochs: usize,
     rng: &mut crate::hash::Rng,
+    on_epoch: impl FnMut(usize, &Perceptron),
+) -> Perceptron {
+    let sequences: Vec<TaggerSequence> = examples
+        .iter()
+        .map(|ex| TaggerSequence {
+            ex,
+            second_pass,
+            tagdict,
+        })
+        .collect();
+    train_greedy(&sequences, n_classes, epochs, rng, on_epoch)
+}
+
+/// A tagger training sentence as a [`Sequence`].
+struct TaggerSequence<'a> {
+    ex: &'a TagExample,
+    second_pass: bool,
+    tagdict: &'a IdMap<u16>,
+}
+
+impl Sequence for TaggerSequence<'_> {
+    fn len(&self) -> usize {
+        self.ex.toks.len()
+    }
+    fn gold(&self, i: usize) -> u16 {
+        self.ex.tags[i]
+    }
+    fn fixed(&self, i: usize) -> Option<u16> {
+        self.tagdict.get(&self.ex.toks[i].form).copied()
+    }
+    fn features(&self, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
+        let q: &[u16] = if self.second_pass { &self.ex.q } else { &[] };
+        features(&self.ex.toks, i, p1, p2, q, out);
+    }
+}
+
+/// One training sentence for a greedy left-to-right labeller.
+pub(crate) trait Sequence {
+    fn len(&self) -> usize;
+    fn gold(&self, i: usize) -> u16;
+    /// A label fixed in advance (the tag dictionary): no decision, no update.
+    fn fixed(&self, _i: usize) -> Option<u16> {
+        None
+    }
+    /// Features of position `i` given the two previous predicted labels.
+    fn features(&self, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>);
+}
+
+/// Trains a greedy left-to-right labeller (the tagger's passes, the
+/// supertagger) as an averaged perceptron that learns from its own
+/// predictions of the previous labels; `on_epoch` sees it after each epoch.
+pub(crate) fn train_greedy<S: Sequence>(
+    sequences: &[S],
+    n_classes: usize,
+    epochs: usize,
+    rng: &mut crate::hash::Rng,
     mut on_epoch: impl FnMut(usize, &Perceptron),
 ) -> Perceptron {
     let mut p = Perceptron::new(n_classes);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut order: Vec<usize> = (0..sequences.len()).collect();
     let mut feats = Vec::new();
     let mut scores = vec![0i64; n_classes];
     for epoch in 0..epochs {
         rng.shuffle(&mut order);
         for &k in &order {
-            let ex = examples[k];
+            let seq = &sequences[k];
             let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-            for i in 0..ex.toks.len() {
-                let gold = ex.tags[i];
-                let pred = match tagdict.get(&ex.toks[i].form) {
-                    Some(&t) => t,
+            for i in 0..seq.len() {
+                let pred = match seq.fixed(i) {
+                    Some(t) => t,
                     None => {
-                        let q: &[u16] = if second_pass { &ex.q } else { &[] };
-                        features(&ex.toks, i, p1, p2, q, &mut feats);
+                        seq.features(i, p1, p2, &mut feats);
                         p.score(&feats, &mut scores);
                         let mut best = 0;
                         for (c, &s) in scores.iter().enumerate() {
@@ -520,7 +574,7 @@ pub(crate) fn train(
                                 best = c;
                             }
                         }
-                        p.update(&feats, gold as usize, best);
+                        p.update(&feats, usize::from(seq.gold(i)), best);
                         p.tick();
                         best as u16
                     }
