@@ -244,3 +244,41 @@ fn news_sentences_get_their_subject_and_object() {
         "only {right} of {total} news sentences parsed right; missed: {misses:#?}"
     );
 }
+
+/// A damaged model file is an error or a model that still parses without
+/// panicking: every byte position class (headers, lengths, fingerprints, row
+/// lengths, shifts, class ids, offsets) gets hit by some of the mutations.
+#[test]
+fn damaged_model_files_never_panic() {
+    let bytes = Model::embedded()
+        .expect("the embedded model loads")
+        .to_bytes();
+    let words: Vec<&str> = "The minister said Gondor attacked the rebels on Tuesday ."
+        .split(' ')
+        .collect();
+    let mut g = Gen(11);
+    let (mut loaded, mut refused) = (0, 0);
+    for _ in 0..120 {
+        let mut damaged = bytes.clone();
+        for _ in 0..1 + g.below(4) {
+            // Half the hits in the first kilobytes (headers, tag names), half anywhere.
+            let at = if g.below(2) == 0 {
+                g.below(4096.min(damaged.len()))
+            } else {
+                g.below(damaged.len())
+            };
+            damaged[at] = g.next() as u8;
+        }
+        match Model::from_bytes(&damaged) {
+            Ok(model) => {
+                loaded += 1;
+                check_tree(&words, &model.parse(&words));
+            }
+            Err(_) => refused += 1,
+        }
+    }
+    assert!(
+        loaded > 0 && refused > 0,
+        "{loaded} loaded, {refused} refused"
+    );
+}
