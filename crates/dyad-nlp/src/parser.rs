@@ -1,7 +1,7 @@
 //! Labeled dependency parser: greedy arc-eager transitions (with the root at
-//! the end of the buffer), Zhang & Nivre (2011) feature templates plus the
-//! words' supertags, trained as an averaged perceptron with the dynamic
-//! oracle of Goldberg & Nivre (2012).
+//! the end of the buffer), Zhang & Nivre (2011) feature templates plus, in a
+//! model with a supertagger, the words' supertags, trained as an averaged
+//! perceptron with the dynamic oracle of Goldberg & Nivre (2012).
 
 use crate::codec::{Reader, Writer};
 use crate::hash::{f1, f2, f3, Rng};

@@ -35,7 +35,7 @@ pub struct TrainConfig {
     pub tagger2_prune: f64,
     pub parser_prune: f64,
     /// Train a supertagger and give the parser its guesses as features
-    /// (about half a point of LAS, at the cost of half the parsing speed).
+    /// (about half a point of LAS; tag + parse a third slower).
     pub supertags: bool,
     /// Maximum supertagger epochs (the best on the dev set is kept).
     pub supertagger_epochs: usize,
