@@ -136,11 +136,14 @@ fn judge(
     file: &Path,
     kind: Kind,
     text: &str,
-    entries: usize,
-    content_lines: usize,
-    malformed: usize,
+    tally: &Tally,
     first_warning: Option<&LexiconWarning>,
 ) -> Result<(), LexiconError> {
+    let Tally {
+        entries,
+        content_lines,
+        malformed,
+    } = *tally;
     if content_lines == 0 {
         return Err(LexiconError::Empty {
             file: file.to_path_buf(),
@@ -182,24 +185,44 @@ fn read_file(path: &Path) -> Result<Vec<u8>, LexiconError> {
     })
 }
 
+/// The counts [`judge`] weighs: entries read, content lines, malformed lines.
+#[derive(Clone, Copy)]
+struct Tally {
+    entries: usize,
+    content_lines: usize,
+    malformed: usize,
+}
+
+/// Reads `text` with a format's `read` function and judges the result: an
+/// empty file or one mostly in another format is an error, naming the file.
+fn parse_with<R>(
+    file: &Path,
+    text: &str,
+    warnings: &mut Vec<LexiconWarning>,
+    kind: Kind,
+    read: impl FnOnce(&Path, &[source::Line], &mut Vec<LexiconWarning>) -> R,
+    tally: impl FnOnce(&R) -> Tally,
+) -> Result<R, LexiconError> {
+    let start = warnings.len();
+    let lines = source::content_lines(file, text, warnings);
+    let out = read(file, &lines, warnings);
+    judge(file, kind, text, &tally(&out), warnings.get(start))?;
+    Ok(out)
+}
+
 /// Reads an actor dictionary from text.
 pub fn parse_actors(
     file: &Path,
     text: &str,
     warnings: &mut Vec<LexiconWarning>,
 ) -> Result<Vec<ActorEntry>, LexiconError> {
-    let start = warnings.len();
-    let lines = source::content_lines(file, text, warnings);
-    let out = actors::read(file, &lines, warnings);
-    judge(
-        file,
-        Kind::Actors,
-        text,
-        out.entries.len(),
-        out.content_lines,
-        out.malformed,
-        warnings.get(start),
-    )?;
+    let out = parse_with(file, text, warnings, Kind::Actors, actors::read, |o| {
+        Tally {
+            entries: o.entries.len(),
+            content_lines: o.content_lines,
+            malformed: o.malformed,
+        }
+    })?;
     Ok(out.entries)
 }
 
@@ -209,18 +232,13 @@ pub fn parse_agents(
     text: &str,
     warnings: &mut Vec<LexiconWarning>,
 ) -> Result<Vec<AgentEntry>, LexiconError> {
-    let start = warnings.len();
-    let lines = source::content_lines(file, text, warnings);
-    let out = agents::read(file, &lines, warnings);
-    judge(
-        file,
-        Kind::Agents,
-        text,
-        out.entries.len(),
-        out.content_lines,
-        out.malformed,
-        warnings.get(start),
-    )?;
+    let out = parse_with(file, text, warnings, Kind::Agents, agents::read, |o| {
+        Tally {
+            entries: o.entries.len(),
+            content_lines: o.content_lines,
+            malformed: o.malformed,
+        }
+    })?;
     Ok(out.entries)
 }
 
@@ -230,19 +248,11 @@ pub fn parse_verbs(
     text: &str,
     warnings: &mut Vec<LexiconWarning>,
 ) -> Result<VerbDictionary, LexiconError> {
-    let start = warnings.len();
-    let lines = source::content_lines(file, text, warnings);
-    let out = verbs::read(file, &lines, warnings);
-    let entries = out.dictionary.verb_count();
-    judge(
-        file,
-        Kind::Verbs,
-        text,
-        entries,
-        out.content_lines,
-        out.malformed,
-        warnings.get(start),
-    )?;
+    let out = parse_with(file, text, warnings, Kind::Verbs, verbs::read, |o| Tally {
+        entries: o.dictionary.verb_count(),
+        content_lines: o.content_lines,
+        malformed: o.malformed,
+    })?;
     Ok(out.dictionary)
 }
 
@@ -252,18 +262,13 @@ pub fn parse_discards(
     text: &str,
     warnings: &mut Vec<LexiconWarning>,
 ) -> Result<Vec<DiscardEntry>, LexiconError> {
-    let start = warnings.len();
-    let lines = source::content_lines(file, text, warnings);
-    let out = discards::read(file, &lines, warnings);
-    judge(
-        file,
-        Kind::Discards,
-        text,
-        out.entries.len(),
-        out.content_lines,
-        out.malformed,
-        warnings.get(start),
-    )?;
+    let out = parse_with(file, text, warnings, Kind::Discards, discards::read, |o| {
+        Tally {
+            entries: o.entries.len(),
+            content_lines: o.content_lines,
+            malformed: o.malformed,
+        }
+    })?;
     Ok(out.entries)
 }
 

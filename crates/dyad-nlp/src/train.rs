@@ -345,37 +345,33 @@ fn train_tagger(
     }
 }
 
-fn build_dict(examples: &[&TagExample], cfg: &TrainConfig) -> IdMap<u16> {
-    tagger::build_tagdict(examples, cfg.tagdict_min_count, cfg.tagdict_min_share)
+/// Jackknifing: for each of `folds` folds, trains a model on the examples
+/// outside the fold and has it `predict` each example inside (with its
+/// index), so that what is predicted is as good, and as wrong, as on unseen
+/// text.
+fn jackknife<T, M>(
+    examples: &[T],
+    folds: usize,
+    mut train: impl FnMut(&[&T]) -> M,
+    mut predict: impl FnMut(&M, usize, &T),
+) {
+    let folds = folds.max(2);
+    for f in 0..folds {
+        let part: Vec<&T> = examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != f)
+            .map(|(_, e)| e)
+            .collect();
+        let model = train(&part);
+        for (i, ex) in examples.iter().enumerate().filter(|(i, _)| i % folds == f) {
+            predict(&model, i, ex);
+        }
+    }
 }
 
-/// Trains only the first tagger pass and returns its best dev tag accuracy
-/// (for trying tagger features quickly).
-pub fn tagger_dev_accuracy(
-    train: &[GoldSentence],
-    dev: &[GoldSentence],
-    cfg: &TrainConfig,
-    mut log: impl FnMut(&str),
-) -> f64 {
-    let mut rng = Rng::new(cfg.seed);
-    let tagset = TagSet::build(train);
-    let (train_ex, dev_ex, amb) = tag_examples_with_amb(train, dev, &tagset, cfg);
-    let setup = TaggerSetup {
-        n_classes: tagset.tags.len(),
-        amb: &amb,
-        first: None,
-    };
-    let all: Vec<&TagExample> = train_ex.iter().collect();
-    let (t, _) = train_tagger(
-        &all,
-        Some(&dev_ex),
-        &setup,
-        cfg,
-        cfg.tagger_epochs,
-        &mut rng,
-        &mut log,
-    );
-    tag_accuracy(&t, &dev_ex)
+fn build_dict(examples: &[&TagExample], cfg: &TrainConfig) -> IdMap<u16> {
+    tagger::build_tagdict(examples, cfg.tagdict_min_count, cfg.tagdict_min_share)
 }
 
 /// Trains the whole model on `train`, selecting epochs on `dev`; `log`
@@ -444,28 +440,15 @@ pub fn train(
         start.elapsed().as_secs_f64()
     ));
 
-    // Jackknifing: the second pass and the parser learn from tags as good (and
-    // as wrong) as the tagger's on unseen text.
-    let folds = cfg.folds.max(2);
-    let fold_of = |i: usize| i % folds;
+    // The second pass and the parser learn from jackknifed tags.
     let mut scratch = Scratch::default();
     let mut q: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
-    for f in 0..folds {
-        let part: Vec<&TagExample> = train_ex
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fold_of(*i) != f)
-            .map(|(_, e)| e)
-            .collect();
-        let (t, _) = train_tagger(&part, None, &setup1, cfg, epochs1, &mut rng, &mut log);
-        for (i, ex) in train_ex
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fold_of(*i) == f)
-        {
-            t.tag(&ex.toks, &mut q[i], &mut scratch);
-        }
-    }
+    jackknife(
+        &train_ex,
+        cfg.folds,
+        |part| train_tagger(part, None, &setup1, cfg, epochs1, &mut rng, &mut log).0,
+        |t, i, ex| t.tag(&ex.toks, &mut q[i], &mut scratch),
+    );
     let (tagger, tag_epochs, predicted) = if cfg.two_pass {
         for (ex, q) in train_ex.iter_mut().zip(q) {
             ex.q = q;
@@ -491,26 +474,17 @@ pub fn train(
             start.elapsed().as_secs_f64()
         ));
         let mut predicted: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
-        for f in 0..folds {
-            let part: Vec<&TagExample> = train_ex
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| fold_of(*i) != f)
-                .map(|(_, e)| e)
-                .collect();
-            let (t, _) = train_tagger(&part, None, &setup2, cfg, epochs2, &mut rng, &mut log);
-            let Some(m2) = &t.model2 else {
-                continue;
-            };
-            for (i, ex) in train_ex
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| fold_of(*i) == f)
-            {
-                // `ex.q` came from a first pass that never saw fold f.
-                t.pass(m2, &ex.toks, &ex.q, &mut predicted[i], &mut scratch);
-            }
-        }
+        jackknife(
+            &train_ex,
+            cfg.folds,
+            |part| train_tagger(part, None, &setup2, cfg, epochs2, &mut rng, &mut log).0,
+            |t, i, ex| {
+                // `ex.q` came from a first pass that never saw this fold.
+                if let Some(m2) = &t.model2 {
+                    t.pass(m2, &ex.toks, &ex.q, &mut predicted[i], &mut scratch);
+                }
+            },
+        );
         (tagger, format!("{epochs1}+{epochs2}"), predicted)
     } else {
         (tagger1, epochs1.to_string(), q)
@@ -728,21 +702,15 @@ fn train_supertagger(
             },
         )
     });
-    let folds = cfg.folds.max(2);
     let mut jackknifed: Vec<Vec<u16>> = vec![Vec::new(); train_ex.len()];
-    for f in 0..folds {
-        let part: Vec<&SupertagExample> = train_ex
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != f)
-            .map(|(_, e)| e)
-            .collect();
-        let model = supertagger::train(&part, n_classes, epochs, rng, |_, _| {})
-            .to_linear(cfg.supertagger_prune);
-        let fold_st = Supertagger { model };
-        for (i, ex) in train_ex.iter().enumerate().filter(|(i, _)| i % folds == f) {
-            fold_st.tag(ex.toks, ex.pos, &mut jackknifed[i], &mut scratch);
-        }
-    }
+    jackknife(
+        &train_ex,
+        cfg.folds,
+        |part| Supertagger {
+            model: supertagger::train(part, n_classes, epochs, rng, |_, _| {})
+                .to_linear(cfg.supertagger_prune),
+        },
+        |st, i, ex| st.tag(ex.toks, ex.pos, &mut jackknifed[i], &mut scratch),
+    );
     (st, jackknifed)
 }
