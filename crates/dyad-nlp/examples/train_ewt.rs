@@ -13,7 +13,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dev_set = read_treebank(&std::fs::read_to_string(&args[2])?);
     let mut cfg = TrainConfig::default();
     if let Some(e) = args.get(4) {
-        cfg.parser_epochs = e.parse()?;
+        let epochs = e.parse()?;
+        match cfg.neural.as_mut() {
+            Some(neural) => neural.epochs = epochs,
+            None => cfg.parser_epochs = epochs,
+        }
     }
     let (model, scores) = train(&train_set, &dev_set, &cfg, |l| eprintln!("{l}"))?;
     std::fs::create_dir_all(&args[3])?;

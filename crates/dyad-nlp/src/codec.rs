@@ -120,6 +120,16 @@ impl<'a> Reader<'a> {
             .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect())
     }
+    /// Consumes `tag` if the data continues with it.
+    pub(crate) fn next_is(&mut self, tag: &[u8]) -> bool {
+        let end = self.pos.saturating_add(tag.len());
+        if self.data.get(self.pos..end) == Some(tag) {
+            self.pos = end;
+            true
+        } else {
+            false
+        }
+    }
     pub(crate) fn expect_tag(&mut self, tag: &[u8]) -> Result<(), NlpError> {
         let got = self.take(tag.len())?;
         if got == tag {

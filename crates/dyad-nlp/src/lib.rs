@@ -1,19 +1,23 @@
 //! English language layer: part-of-speech tagger, lemmatizer and dependency parser trained on UD English EWT.
 //!
-//! The stages run in order on a sentence's words: the [tagger](tagger) predicts
-//! the (Penn XPOS, UPOS) pair of every word, the [lemmatizer](lemma) maps
-//! (form, tag) to a lemma, the [supertagger](supertagger) guesses each word's
-//! relation and head side, and the [parser](parser) builds a labeled dependency
-//! tree (UD relations). All are linear models over hashed features, so a
-//! sentence is analysed with no string allocation per feature; the trained
-//! model is embedded in the binary ([`Model::embedded`]).
+//! The stages run in order on a sentence's words: the [tagger](tagger)
+//! predicts the (Penn XPOS, UPOS) pair of every word, the [parser](biaffine)
+//! (a BiLSTM with a biaffine arc scorer) builds a labeled dependency tree (UD
+//! relations) and revises the part of speech, and the [lemmatizer](lemma)
+//! maps (form, tag) to a lemma. A model may carry the older greedy
+//! [transition parser](parser) (with an optional [supertagger](supertagger))
+//! instead. The tagger and the transition parser are linear models over hashed
+//! features; the network's matrices are in [`dense`]. The trained model is
+//! embedded in the binary ([`Model::embedded`]).
 //!
 //! Invariant: [`Model::parse`] never fails and never panics on any input; its
 //! result has one word per input word, exactly one root, every head in range
 //! and no cycles.
 
+mod biaffine;
 mod codec;
 pub mod conllu;
+mod dense;
 mod hash;
 mod lemma;
 mod linear;
@@ -27,6 +31,7 @@ use std::sync::OnceLock;
 
 use dyad_types::{ParsedSentence, ParsedWord, Upos};
 
+use crate::biaffine::{Activations, Biaffine};
 use crate::codec::{Reader, Writer};
 use crate::lemma::Lemmatizer;
 use crate::parser::{Parser, State};
@@ -60,9 +65,26 @@ pub struct Model {
     tags: Vec<(Upos, String)>,
     tagger: Tagger,
     lemmatizer: Lemmatizer,
-    parser: Parser,
+    parser: Syntax,
     /// Free text describing how the model was trained (and its dev scores).
     info: String,
+}
+
+/// The dependency parser of a model: the transition parser over hashed
+/// features, or the neural graph-based one.
+#[derive(Debug, Clone)]
+enum Syntax {
+    Transition(Parser),
+    Biaffine(Box<Biaffine>),
+}
+
+impl Syntax {
+    fn labels(&self) -> &[String] {
+        match self {
+            Syntax::Transition(p) => &p.labels,
+            Syntax::Biaffine(p) => &p.labels,
+        }
+    }
 }
 
 /// A word's part of speech.
@@ -81,6 +103,8 @@ struct Workspace {
     words: Vec<[u64; 2]>,
     scratch: Scratch,
     state: State,
+    activations: Activations,
+    head_tags: Vec<u16>,
 }
 
 thread_local! {
@@ -119,8 +143,12 @@ impl Model {
         let tagger = Tagger::read(&mut r)?;
         r.expect_tag(b"LEMMAS")?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
-        r.expect_tag(b"PARSER")?;
-        let parser = Parser::read(&mut r)?;
+        let parser = if r.next_is(b"BIAFFINE") {
+            Syntax::Biaffine(Box::new(Biaffine::read(&mut r)?))
+        } else {
+            r.expect_tag(b"PARSER")?;
+            Syntax::Transition(Parser::read(&mut r)?)
+        };
         if tagger.model.n_classes() != tags.len() || tags.len() >= usize::from(u16::MAX) {
             return Err(NlpError::Model(
                 "tagger classes do not match the tag set".into(),
@@ -149,8 +177,16 @@ impl Model {
         self.tagger.write(&mut w);
         w.buf.extend_from_slice(b"LEMMAS");
         self.lemmatizer.write(&mut w);
-        w.buf.extend_from_slice(b"PARSER");
-        self.parser.write(&mut w);
+        match &self.parser {
+            Syntax::Transition(p) => {
+                w.buf.extend_from_slice(b"PARSER");
+                p.write(&mut w);
+            }
+            Syntax::Biaffine(p) => {
+                w.buf.extend_from_slice(b"BIAFFINE");
+                p.write(&mut w);
+            }
+        }
         w.buf
     }
 
@@ -161,20 +197,21 @@ impl Model {
 
     /// In-memory size of each linear model, for reports.
     pub fn component_bytes(&self) -> Vec<(&'static str, usize)> {
+        let (supertagger, parser) = match &self.parser {
+            Syntax::Transition(p) => (
+                p.supertagger.as_ref().map_or(0, |s| s.model.bytes()),
+                p.model.bytes(),
+            ),
+            Syntax::Biaffine(p) => (0, p.bytes()),
+        };
         vec![
             ("tagger, first pass", self.tagger.model.bytes()),
             (
                 "tagger, second pass",
                 self.tagger.model2.as_ref().map_or(0, |m| m.bytes()),
             ),
-            (
-                "supertagger",
-                self.parser
-                    .supertagger
-                    .as_ref()
-                    .map_or(0, |s| s.model.bytes()),
-            ),
-            ("parser", self.parser.model.bytes()),
+            ("supertagger", supertagger),
+            ("parser", parser),
         ]
     }
 
@@ -187,7 +224,7 @@ impl Model {
 
     /// The dependency labels the parser can produce.
     pub fn labels(&self) -> &[String] {
-        &self.parser.labels
+        self.parser.labels()
     }
 
     fn tag_ids(&self, ws: &mut Workspace, words: &[&str]) {
@@ -241,11 +278,30 @@ impl Model {
                 words: hashes,
                 scratch,
                 state,
+                activations,
+                head_tags,
                 ..
             } = &mut *ws;
-            hashes.clear();
-            hashes.extend(toks.iter().map(|t| [t.lower, t.amb]));
-            let (heads, labels) = self.parser.parse(toks, hashes, tags, state, scratch);
+            let (heads, labels) = match &self.parser {
+                Syntax::Transition(p) => {
+                    hashes.clear();
+                    hashes.extend(toks.iter().map(|t| [t.lower, t.amb]));
+                    p.parse(toks, hashes, tags, state, scratch)
+                }
+                Syntax::Biaffine(p) => {
+                    let parsed = p.parse(toks, tags, head_tags, activations);
+                    // The tagging head decides the part of speech; where it
+                    // agrees with the tagger on it, the tagger's Penn tag is
+                    // kept (the head, for one, takes the subjunctive in
+                    // "demanded that Hamas renounce" for a present tense).
+                    for (t, &h) in tags.iter_mut().zip(head_tags.iter()) {
+                        if self.tag_of(h).0 != self.tag_of(*t).0 {
+                            *t = h;
+                        }
+                    }
+                    parsed
+                }
+            };
             let words = words
                 .iter()
                 .zip(tags.iter())
@@ -259,7 +315,7 @@ impl Model {
                         head,
                         deprel: self
                             .parser
-                            .labels
+                            .labels()
                             .get(usize::from(l))
                             .cloned()
                             .unwrap_or_else(|| "dep".to_string()),

@@ -8,6 +8,8 @@ use std::time::Instant;
 
 use dyad_types::Upos;
 
+pub use crate::biaffine::NeuralDims;
+use crate::biaffine::{Biaffine, NeuralExample, NeuralTraining, Vocab};
 use crate::conllu::GoldSentence;
 use crate::hash::{IdMap, Rng};
 use crate::lemma::Lemmatizer;
@@ -15,7 +17,7 @@ use crate::linear::Linear;
 use crate::parser::{ParseExample, Parser, ParserTraining};
 use crate::supertagger::{self, HeadSide, SupertagExample, SupertagSet, Supertagger};
 use crate::tagger::{self, Scratch, TagExample, Tagger};
-use crate::{Model, NlpError};
+use crate::{Model, NlpError, Syntax};
 
 /// Settings of a training run. The defaults are the ones the committed model used.
 #[derive(Debug, Clone)]
@@ -47,6 +49,38 @@ pub struct TrainConfig {
     /// Tag in two passes, the second seeing the first's tags to the right
     /// (slightly more accurate, twice the tagging time).
     pub two_pass: bool,
+    /// Train the neural (BiLSTM + biaffine) parser; `None`: the transition parser.
+    pub neural: Option<NeuralConfig>,
+}
+
+/// Settings of the neural parser's training.
+#[derive(Debug, Clone)]
+pub struct NeuralConfig {
+    pub dims: NeuralDims,
+    pub epochs: usize,
+    pub batch: usize,
+    pub lr: f32,
+    pub dropout: f32,
+    pub word_dropout: f32,
+    /// Decay of the moving average of the weights (0: none).
+    pub average: f32,
+    /// Words, suffixes and shapes seen fewer times share the unknown embedding.
+    pub min_count: u32,
+}
+
+impl Default for NeuralConfig {
+    fn default() -> Self {
+        NeuralConfig {
+            dims: NeuralDims::default(),
+            epochs: 30,
+            batch: 32,
+            lr: 2e-3,
+            dropout: 0.25,
+            word_dropout: 0.25,
+            average: 0.999,
+            min_count: 2,
+        }
+    }
 }
 
 impl Default for TrainConfig {
@@ -68,6 +102,7 @@ impl Default for TrainConfig {
             tagdict_min_share: 0.99,
             amb_min_count: 3,
             two_pass: true,
+            neural: Some(NeuralConfig::default()),
         }
     }
 }
@@ -528,6 +563,73 @@ pub fn train(
     } else {
         (None, vec![Vec::new(); train.len()])
     };
+    let info_base = format!(
+        "trained on {} sentences of UD English EWT (CC BY-SA 4.0); seed {}",
+        train.len(),
+        cfg.seed
+    );
+    if let Some(ncfg) = &cfg.neural {
+        let (vocab, word_counts) =
+            Vocab::build(train_ex.iter().flat_map(|ex| &ex.toks), ncfg.min_count);
+        let mut net = Biaffine::new(ncfg.dims, vocab, n_tags, labels.clone(), root, &mut rng);
+        let examples: Vec<NeuralExample> = train
+            .iter()
+            .zip(&train_ex)
+            .zip(&predicted)
+            .map(|((s, ex), tags)| {
+                let mut inputs = Vec::new();
+                net.inputs(&ex.toks, tags, &mut inputs);
+                NeuralExample {
+                    inputs,
+                    tags: ex.tags.clone(),
+                    heads: s.words.iter().map(|w| w.head as u32).collect(),
+                    labels: s.words.iter().map(|w| label_id(&w.deprel)).collect(),
+                }
+            })
+            .collect();
+        let mut model = Model {
+            tags: tagset.tags.clone(),
+            tagger,
+            lemmatizer,
+            parser: Syntax::Biaffine(Box::new(net.clone())),
+            info: info_base.clone(),
+        };
+        let mut best: Option<(Scores, usize, Biaffine)> = None;
+        let ntrain = NeuralTraining {
+            epochs: ncfg.epochs,
+            batch: ncfg.batch,
+            lr: ncfg.lr,
+            dropout: ncfg.dropout,
+            word_dropout: ncfg.word_dropout,
+            average: ncfg.average,
+        };
+        crate::biaffine::train(
+            &mut net,
+            &examples,
+            &word_counts,
+            &ntrain,
+            &mut rng,
+            |epoch, p, loss| {
+                model.parser = Syntax::Biaffine(Box::new(p.clone()));
+                let s = evaluate(&model, dev);
+                log(&format!(
+                    "neural parser epoch {}: loss {loss:.4}; dev {s}; {:.1}s",
+                    epoch + 1,
+                    start.elapsed().as_secs_f64()
+                ));
+                if best.as_ref().is_none_or(|b| s.las > b.0.las) {
+                    best = Some((s, epoch + 1, p.clone()));
+                }
+            },
+        );
+        let (scores, epoch, parser) =
+            best.ok_or_else(|| NlpError::Training("the parser ran no epoch".into()))?;
+        model.parser = Syntax::Biaffine(Box::new(parser));
+        model.info = format!(
+            "{info_base}; tagger {tag_epochs} epochs, neural parser {epoch} epochs; dev: {scores}"
+        );
+        return Ok((model, scores));
+    }
     let parse_ex: Vec<ParseExample> = train
         .iter()
         .zip(&train_ex)
@@ -544,21 +646,17 @@ pub fn train(
             )
         })
         .collect();
-    let info_base = format!(
-        "trained on {} sentences of UD English EWT (CC BY-SA 4.0); seed {}",
-        train.len(),
-        cfg.seed
-    );
+    let transition_base = Parser {
+        supertagger,
+        model: crate::linear::Perceptron::new(2 + 2 * labels.len()).to_linear(0.0),
+        labels: labels.clone(),
+        root,
+    };
     let mut model = Model {
         tags: tagset.tags.clone(),
         tagger,
         lemmatizer,
-        parser: Parser {
-            supertagger,
-            model: crate::linear::Perceptron::new(2 + 2 * labels.len()).to_linear(0.0),
-            labels: labels.clone(),
-            root,
-        },
+        parser: Syntax::Transition(transition_base.clone()),
         info: info_base.clone(),
     };
     let mut best: Option<(Scores, usize, Parser)> = None;
@@ -574,23 +672,28 @@ pub fn train(
         &ptrain,
         &mut rng,
         |epoch, p| {
-            model.parser.model = p.to_linear(cfg.parser_prune);
+            let parser = Parser {
+                model: p.to_linear(cfg.parser_prune),
+                ..transition_base.clone()
+            };
+            let bytes = parser.model.bytes();
+            model.parser = Syntax::Transition(parser.clone());
             let s = evaluate(&model, dev);
             log(&format!(
                 "parser epoch {}: {} features, {:.1} MB; dev {s}; {:.1}s",
                 epoch + 1,
                 p.n_features(),
-                model.parser.model.bytes() as f64 / 1e6,
+                bytes as f64 / 1e6,
                 start.elapsed().as_secs_f64()
             ));
             if best.as_ref().is_none_or(|b| s.las > b.0.las) {
-                best = Some((s, epoch + 1, model.parser.clone()));
+                best = Some((s, epoch + 1, parser));
             }
         },
     );
     let (scores, epoch, parser) =
         best.ok_or_else(|| NlpError::Training("the parser ran no epoch".into()))?;
-    model.parser = parser;
+    model.parser = Syntax::Transition(parser);
     model.info =
         format!("{info_base}; tagger {tag_epochs} epochs, parser {epoch} epochs; dev: {scores}");
     Ok((model, scores))

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 use dyad_nlp::conllu::read_treebank;
-use dyad_nlp::train::{evaluate, train, TrainConfig};
+use dyad_nlp::train::{evaluate, train, NeuralConfig, NeuralDims, TrainConfig};
 
 #[derive(Args)]
 pub struct TrainArgs {
@@ -25,7 +25,7 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = TrainConfig::default().seed)]
     pub seed: u64,
 
-    /// Maximum parser epochs (the best on the dev set is kept).
+    /// Transition parser: maximum epochs (the best on the dev set is kept).
     #[arg(long, default_value_t = TrainConfig::default().parser_epochs)]
     pub epochs: usize,
 
@@ -33,8 +33,8 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = TrainConfig::default().tagger_epochs)]
     pub tagger_epochs: usize,
 
-    /// Also train a supertagger whose guesses the parser uses: about half a
-    /// point more LAS, tag + parse a third slower.
+    /// Transition parser: also train a supertagger whose guesses the parser
+    /// uses (about half a point more LAS, a third slower).
     #[arg(long)]
     pub supertags: bool,
 
@@ -46,9 +46,66 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = TrainConfig::default().supertagger_prune)]
     pub supertagger_prune: f64,
 
-    /// Drop parser weights smaller than this.
+    /// Transition parser: drop weights smaller than this.
     #[arg(long, default_value_t = TrainConfig::default().parser_prune)]
     pub parser_prune: f64,
+
+    /// Tag in one pass (the second pass, on the words the first was least sure
+    /// of, is left out: faster, slightly less accurate).
+    #[arg(long)]
+    pub single_pass_tagger: bool,
+
+    /// Which dependency parser to train: `neural` (BiLSTM + biaffine arc
+    /// scorer, the built-in one) or `transition` (greedy arc-eager perceptron:
+    /// less accurate; the `--supertags` and `--parser-prune` options are its).
+    #[arg(long, value_enum, default_value = "neural")]
+    pub parser: ParserKind,
+
+    /// Neural parser: maximum epochs (the best on the dev set is kept).
+    #[arg(long, default_value_t = NeuralConfig::default().epochs)]
+    pub neural_epochs: usize,
+
+    /// Neural parser: LSTM state size of each direction.
+    #[arg(long, default_value_t = NeuralDims::default().hidden)]
+    pub lstm_hidden: usize,
+
+    /// Neural parser: stacked BiLSTM layers.
+    #[arg(long, default_value_t = NeuralDims::default().layers)]
+    pub lstm_layers: usize,
+
+    /// Neural parser: size of the arc scorer's layers.
+    #[arg(long, default_value_t = NeuralDims::default().arc)]
+    pub arc_dim: usize,
+
+    /// Neural parser: size of the relation scorer's layers.
+    #[arg(long, default_value_t = NeuralDims::default().rel)]
+    pub rel_dim: usize,
+
+    /// Neural parser: word embedding size.
+    #[arg(long, default_value_t = NeuralDims::default().word)]
+    pub word_dim: usize,
+
+    /// Neural parser: dropout of inputs and LSTM outputs.
+    #[arg(long, default_value_t = NeuralConfig::default().dropout)]
+    pub dropout: f32,
+
+    /// Neural parser: Adam learning rate.
+    #[arg(long, default_value_t = NeuralConfig::default().lr)]
+    pub lr: f32,
+
+    /// Neural parser: decay of the moving average of the weights that is kept (0: none).
+    #[arg(long, default_value_t = NeuralConfig::default().average)]
+    pub average: f32,
+
+    /// Neural parser: sentences per update.
+    #[arg(long, default_value_t = NeuralConfig::default().batch)]
+    pub batch: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ParserKind {
+    Neural,
+    Transition,
 }
 
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
@@ -57,6 +114,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             .with_context(|| format!("cannot read treebank {}", p.display()))?;
         Ok(read_treebank(&text))
     };
+    if args.supertags && args.parser == ParserKind::Neural {
+        anyhow::bail!("--supertags is an option of the transition parser: add --parser transition");
+    }
     let train_set = read(&args.train)?;
     let dev_set = read(&args.dev)?;
     let cfg = TrainConfig {
@@ -68,6 +128,23 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         tagger2_prune: args.tagger_prune,
         supertagger_prune: args.supertagger_prune,
         parser_prune: args.parser_prune,
+        two_pass: !args.single_pass_tagger,
+        neural: (args.parser == ParserKind::Neural).then(|| NeuralConfig {
+            dims: NeuralDims {
+                hidden: args.lstm_hidden,
+                layers: args.lstm_layers,
+                arc: args.arc_dim,
+                rel: args.rel_dim,
+                word: args.word_dim,
+                ..NeuralDims::default()
+            },
+            epochs: args.neural_epochs,
+            dropout: args.dropout,
+            lr: args.lr,
+            batch: args.batch,
+            average: args.average,
+            ..NeuralConfig::default()
+        }),
         ..TrainConfig::default()
     };
     let (model, scores) = train(&train_set, &dev_set, &cfg, |line| eprintln!("{line}"))?;
