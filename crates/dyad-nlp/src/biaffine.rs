@@ -120,6 +120,11 @@ impl Vocab {
         self.keys[k].len() + 2
     }
 
+    /// Rows of the word, tag, suffix and shape embedding tables.
+    fn embedding_sizes(&self, n_tags: usize) -> [usize; 4] {
+        [self.size(0), n_tags + 2, self.size(1), self.size(2)]
+    }
+
     fn ids(&self, t: &Tok) -> [u32; 3] {
         let keys = Vocab::keys_of(t);
         [0, 1, 2].map(|k| self.maps[k].get(&keys[k]).copied().unwrap_or(UNKNOWN))
@@ -213,6 +218,44 @@ impl Weights {
             tag_out: Matrix::zeros(n_tags, 2 * h),
             tag_out_b: Matrix::zeros(n_tags, 1),
         }
+    }
+
+    /// The (rows, cols) of each matrix, in the order of [`Weights::matrices`].
+    fn shapes(
+        d: &NeuralDims,
+        sizes: [usize; 4],
+        n_tags: usize,
+        n_labels: usize,
+    ) -> Vec<(usize, usize)> {
+        let h = d.hidden;
+        let mut v = vec![
+            (d.word, sizes[0]),
+            (d.tag, sizes[1]),
+            (d.suffix, sizes[2]),
+            (d.shape, sizes[3]),
+        ];
+        for l in 0..d.layers {
+            for _ in 0..2 {
+                v.extend([(4 * h, d.layer_input(l)), (4 * h, h), (4 * h, 1)]);
+            }
+        }
+        v.extend([
+            (d.arc, 2 * h),
+            (d.arc, 1),
+            (d.arc, 2 * h),
+            (d.arc, 1),
+            (d.arc, d.arc),
+            (d.arc, 1),
+            (d.rel, 2 * h),
+            (d.rel, 1),
+            (d.rel, 2 * h),
+            (d.rel, 1),
+            (n_labels, 3 * d.rel),
+            (n_labels, 1),
+            (n_tags, 2 * h),
+            (n_tags, 1),
+        ]);
+        v
     }
 
     fn matrices(&self) -> Vec<&Matrix> {
@@ -570,8 +613,20 @@ impl Biaffine {
         root: usize,
         rng: &mut Rng,
     ) -> Biaffine {
-        let sizes = [vocab.size(0), n_tags + 2, vocab.size(1), vocab.size(2)];
+        let sizes = vocab.embedding_sizes(n_tags);
         let weights = Weights::new(&dims, sizes, n_tags, labels.len(), rng);
+        Biaffine::assemble(dims, n_tags, vocab, weights, labels, root)
+    }
+
+    /// The parser with its derived parts prepared.
+    fn assemble(
+        dims: NeuralDims,
+        n_tags: usize,
+        vocab: Vocab,
+        weights: Weights,
+        labels: Vec<String>,
+        root: usize,
+    ) -> Biaffine {
         let mut net = Biaffine {
             dims,
             n_tags,
@@ -583,6 +638,11 @@ impl Biaffine {
         };
         net.prepare();
         net
+    }
+
+    /// Tags the tagging head predicts (those of the model's tag set).
+    pub(crate) fn n_tags(&self) -> usize {
+        self.n_tags
     }
 
     /// Derives what parsing needs from the weights (the bfloat16 copies).
@@ -1054,7 +1114,7 @@ impl Biaffine {
         let mut x = [0usize; 9];
         for v in &mut x {
             *v = r.len()?;
-            if *v > 1 << 20 {
+            if *v > 1 << 16 {
                 return Err(NlpError::Model("implausible network size".into()));
             }
         }
@@ -1069,7 +1129,8 @@ impl Biaffine {
             rel: x[7],
         };
         let n_tags = x[8];
-        if dims.layers == 0 || dims.layers > 8 || dims.hidden == 0 {
+        // Every size is a divisor somewhere: none may be zero.
+        if x.contains(&0) || dims.layers > 8 {
             return Err(NlpError::Model("bad network shape".into()));
         }
         let mut vocab = Vocab::default();
@@ -1078,8 +1139,7 @@ impl Biaffine {
         }
         vocab.index();
         let mut read: Vec<Matrix> = Vec::new();
-        let expected_count = 4 + 6 * dims.layers + 14;
-        for _ in 0..expected_count {
+        for _ in 0..4 + 6 * dims.layers + 14 {
             read.push(Matrix::read(r)?);
         }
         let n = r.len()?;
@@ -1091,33 +1151,27 @@ impl Biaffine {
         if labels.is_empty() || root >= labels.len() {
             return Err(NlpError::Model("bad relation set".into()));
         }
-        let sizes = [vocab.size(0), n_tags + 2, vocab.size(1), vocab.size(2)];
-        let want = Weights::new(&dims, sizes, n_tags, labels.len(), &mut Rng::new(0));
-        let shapes_match = want
-            .matrices()
-            .iter()
-            .zip(&read)
-            .all(|(a, b)| a.rows == b.rows && a.cols == b.cols);
+        let sizes = vocab.embedding_sizes(n_tags);
+        // (Checked before building anything of those sizes: a damaged size
+        // must not become a huge allocation.)
+        let shapes = Weights::shapes(&dims, sizes, n_tags, labels.len());
+        let shapes_match = shapes.len() == read.len()
+            && shapes
+                .iter()
+                .zip(&read)
+                .all(|(&(rows, cols), m)| m.rows == rows && m.cols == cols);
         if !shapes_match {
             return Err(NlpError::Model(
                 "network weights do not match its sizes".into(),
             ));
         }
-        let mut weights = want;
+        let mut weights = Weights::new(&dims, sizes, n_tags, labels.len(), &mut Rng::new(0));
         for (dst, src) in weights.arrays_mut().into_iter().zip(read) {
             *dst = src.w;
         }
-        let mut net = Biaffine {
-            dims,
-            n_tags,
-            vocab,
-            weights,
-            labels,
-            root,
-            fast: None,
-        };
-        net.prepare();
-        Ok(net)
+        Ok(Biaffine::assemble(
+            dims, n_tags, vocab, weights, labels, root,
+        ))
     }
 }
 
@@ -1433,6 +1487,17 @@ mod tests {
     #[test]
     fn gradients_match_finite_differences() {
         let mut net = small_net();
+        let listed: Vec<(usize, usize)> = net
+            .weights
+            .matrices()
+            .iter()
+            .map(|m| (m.rows, m.cols))
+            .collect();
+        let sizes = net.vocab.embedding_sizes(net.n_tags);
+        assert_eq!(
+            listed,
+            Weights::shapes(&net.dims, sizes, net.n_tags, net.labels.len())
+        );
         let ex = NeuralExample {
             inputs: vec![[ROOT; 4], [2, 3, 2, 2], [3, 4, 0, 2], [4, 2, 2, 0]],
             tags: vec![1, 2, 3],
@@ -1515,10 +1580,14 @@ mod tests {
                 .unwrap()
         };
         assert_eq!([best_head(1), best_head(2), best_head(3)], [2, 0, 2]);
-        // A damaged file is an error, not a panic.
+        // A damaged file is an error, not a panic: cut short, or with a
+        // size (here the number of tags, the ninth) set to zero.
         for cut in [10, w.buf.len() / 2, w.buf.len() - 3] {
             assert!(Biaffine::read(&mut Reader::new(&w.buf[..cut])).is_err());
         }
+        let mut zeroed = w.buf.clone();
+        zeroed[64..72].fill(0);
+        assert!(Biaffine::read(&mut Reader::new(&zeroed)).is_err());
     }
 
     #[test]

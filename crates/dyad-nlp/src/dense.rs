@@ -276,21 +276,24 @@ impl Bf16Matrix {
     pub(crate) fn gemm(&self, x: &[f32], y: &mut [f32], n: usize) {
         let n_pairs = self.cols.div_ceil(2);
         assert!(x.len() >= n * self.cols && y.len() >= n * self.rows);
-        let mut xp = vec![0u32; n * n_pairs];
-        for (t, packed) in xp.chunks_exact_mut(n_pairs).enumerate() {
-            let row = &x[t * self.cols..(t + 1) * self.cols];
-            for (p, v) in packed.iter_mut().enumerate() {
-                let hi = row.get(2 * p + 1).map_or(0, |&v| to_bf16(v));
-                *v = u32::from(to_bf16(row[2 * p])) | (u32::from(hi) << 16);
+        PACKED_INPUTS.with(|xp| {
+            let mut xp = xp.borrow_mut();
+            xp.clear();
+            xp.resize(n * n_pairs, 0);
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: `Bf16Matrix::new` only builds a matrix when the CPU has
+            // AVX512-BF16; the sizes were checked above.
+            unsafe {
+                bf16_kernel::pack(&x[..n * self.cols], self.cols, &mut xp);
+                bf16_kernel::gemm(self, &xp, n_pairs, y, n)
             }
-        }
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: `Bf16Matrix::new` only builds a matrix when the CPU has
-        // AVX512-BF16; the sizes were checked above.
-        unsafe {
-            bf16_kernel::gemm(self, &xp, n_pairs, y, n)
-        }
+        })
     }
+}
+
+thread_local! {
+    /// Inputs of [`Bf16Matrix::gemm`] packed in bfloat16 pairs.
+    static PACKED_INPUTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Whether this CPU has the AVX512-BF16 dot product.
@@ -308,6 +311,35 @@ static HAS_BF16: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| {
 mod bf16_kernel {
     use super::Bf16Matrix;
     use std::arch::x86_64::*;
+
+    /// Packs the rows of `x` (`cols` each) into bfloat16 pairs, `cols.div_ceil(2)`
+    /// per row in `xp` (rounded to nearest even, as [`super::to_bf16`]).
+    ///
+    /// # Safety
+    /// The CPU must have AVX-512F and AVX512-BF16.
+    #[target_feature(enable = "avx512f,avx512bf16")]
+    pub(super) unsafe fn pack(x: &[f32], cols: usize, xp: &mut [u32]) {
+        let n_pairs = cols.div_ceil(2);
+        for (row, out) in x.chunks_exact(cols).zip(xp.chunks_exact_mut(n_pairs)) {
+            let mut chunks = row.chunks_exact(32);
+            let mut p = 0;
+            for c in &mut chunks {
+                // SAFETY: `c` has 32 values; `out[p..p + 16]` is in range since
+                // 2 (p + 16) <= cols.
+                let lo = _mm512_loadu_ps(c.as_ptr());
+                let hi = _mm512_loadu_ps(c.as_ptr().add(16));
+                let packed: __m512i = std::mem::transmute(_mm512_cvtne2ps_pbh(hi, lo));
+                _mm512_storeu_si512(out[p..p + 16].as_mut_ptr().cast(), packed);
+                p += 16;
+            }
+            let rest = chunks.remainder();
+            for (k, v) in out[p..].iter_mut().enumerate() {
+                let lo = super::to_bf16(rest[2 * k]);
+                let hi = rest.get(2 * k + 1).map_or(0, |&v| super::to_bf16(v));
+                *v = u32::from(lo) | (u32::from(hi) << 16);
+            }
+        }
+    }
 
     /// # Safety
     /// The CPU must have AVX-512F and AVX512-BF16; `xp` holds `n × n_pairs`
@@ -694,6 +726,27 @@ mod tests {
             packed.gemm(&x, &mut approx, n);
             for (e, a) in exact.iter().zip(&approx) {
                 assert!((e - a).abs() < 0.03 + 0.01 * e.abs(), "{e} vs {a}");
+            }
+        }
+    }
+
+    #[test]
+    fn vector_packing_rounds_like_to_bf16() {
+        if !*HAS_BF16 {
+            return;
+        }
+        let cols: usize = 75;
+        let x: Vec<f32> = (0..2 * cols)
+            .map(|i| (i as f32 * 1.37).sin() * 3.0)
+            .collect();
+        let mut xp = vec![0u32; 2 * cols.div_ceil(2)];
+        // SAFETY: the CPU has AVX512-BF16 (checked above).
+        unsafe { bf16_kernel::pack(&x, cols, &mut xp) };
+        for (t, row) in x.chunks_exact(cols).enumerate() {
+            for (p, &v) in xp[t * 38..(t + 1) * 38].iter().enumerate() {
+                assert_eq!(v as u16, to_bf16(row[2 * p]), "row {t} pair {p}");
+                let hi = row.get(2 * p + 1).map_or(0, |&h| to_bf16(h));
+                assert_eq!((v >> 16) as u16, hi, "row {t} pair {p}");
             }
         }
     }

@@ -149,7 +149,14 @@ impl Model {
             r.expect_tag(b"PARSER")?;
             Syntax::Transition(Parser::read(&mut r)?)
         };
-        if tagger.model.n_classes() != tags.len() || tags.len() >= usize::from(u16::MAX) {
+        let parser_tags = match &parser {
+            Syntax::Biaffine(p) => p.n_tags(),
+            Syntax::Transition(_) => tags.len(),
+        };
+        if tagger.model.n_classes() != tags.len()
+            || parser_tags != tags.len()
+            || tags.len() >= usize::from(u16::MAX)
+        {
             return Err(NlpError::Model(
                 "tagger classes do not match the tag set".into(),
             ));
