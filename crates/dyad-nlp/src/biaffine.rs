@@ -1234,6 +1234,23 @@ fn is_tree(heads: &[usize]) -> bool {
     true
 }
 
+/// The split point of `range` with the highest score, the first of equals
+/// (`fallback` when no score beats minus infinity).
+fn best_split(
+    range: std::ops::Range<usize>,
+    fallback: usize,
+    score: impl Fn(usize) -> f32,
+) -> (f32, usize) {
+    range.fold((f32::NEG_INFINITY, fallback), |(best, arg), r| {
+        let v = score(r);
+        if v > best {
+            (v, r)
+        } else {
+            (best, arg)
+        }
+    })
+}
+
 /// Eisner's algorithm: the best projective tree over words 1..=n with exactly one
 /// word attached to the root 0, for arc scores `score(head, dep)`. Returns each
 /// word's head.
@@ -1264,35 +1281,15 @@ pub(crate) fn eisner(n: usize, score: impl Fn(usize, usize) -> f32) -> Vec<usize
     for len in 1..n {
         for s in 0..n - len {
             let t = s + len;
-            let (mut best, mut arg) = (neg, s);
-            for r in s..t {
-                let v = comp[1][idx(s, r)] + comp[0][idx(r + 1, t)];
-                if v > best {
-                    best = v;
-                    arg = r;
-                }
-            }
+            let (best, arg) = best_split(s..t, s, |r| comp[1][idx(s, r)] + comp[0][idx(r + 1, t)]);
             inc[0][idx(s, t)] = best + sc(t + 1, s + 1);
             inc[1][idx(s, t)] = best + sc(s + 1, t + 1);
             inc_bp[idx(s, t)] = arg as u32;
-            let (mut best, mut arg) = (neg, s);
-            for r in s..t {
-                let v = comp[0][idx(s, r)] + inc[0][idx(r, t)];
-                if v > best {
-                    best = v;
-                    arg = r;
-                }
-            }
+            let (best, arg) = best_split(s..t, s, |r| comp[0][idx(s, r)] + inc[0][idx(r, t)]);
             comp[0][idx(s, t)] = best;
             comp_bp[0][idx(s, t)] = arg as u32;
-            let (mut best, mut arg) = (neg, t);
-            for r in s + 1..=t {
-                let v = inc[1][idx(s, r)] + comp[1][idx(r, t)];
-                if v > best {
-                    best = v;
-                    arg = r;
-                }
-            }
+            let (best, arg) =
+                best_split(s + 1..t + 1, t, |r| inc[1][idx(s, r)] + comp[1][idx(r, t)]);
             comp[1][idx(s, t)] = best;
             comp_bp[1][idx(s, t)] = arg as u32;
         }
