@@ -18,6 +18,7 @@ mod biaffine;
 mod codec;
 pub mod conllu;
 mod dense;
+mod eisner;
 mod hash;
 mod lemma;
 mod linear;
