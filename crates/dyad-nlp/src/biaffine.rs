@@ -7,7 +7,8 @@
 
 use crate::codec::{Reader, Writer};
 use crate::dense::{
-    axpy, dot, gemv_bf16, sigmoid_all, softmax, tanh_all, to_bf16, Adam, Bf16Matrix, Matrix,
+    axpy, dot, gemv_bf16, log_softmax, sigmoid_all, softmax, tanh_all, to_bf16, Adam, Bf16Matrix,
+    Matrix,
 };
 use crate::eisner::{eisner, is_tree};
 use crate::hash::{IdMap, Rng};
@@ -853,10 +854,7 @@ impl Biaffine {
                         *s = f32::NEG_INFINITY;
                     }
                 }
-                softmax(row);
-                for s in row.iter_mut() {
-                    *s = if *s > 0.0 { s.ln() } else { -1e4 };
-                }
+                log_softmax(row);
             }
             heads = eisner(m - 1, |h, d| a.scores[d * m + h]);
         }

@@ -569,8 +569,8 @@ fn sigmoid_body<const FMA: bool>(v: &mut [f32]) {
     }
 }
 
-/// Softmax in place; returns the log of the normalizer.
-pub(crate) fn softmax(v: &mut [f32]) -> f32 {
+/// Softmax in place.
+pub(crate) fn softmax(v: &mut [f32]) {
     let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut sum = 0.0;
     for x in v.iter_mut() {
@@ -580,7 +580,18 @@ pub(crate) fn softmax(v: &mut [f32]) -> f32 {
     for x in v.iter_mut() {
         *x /= sum;
     }
-    max + sum.ln()
+}
+
+/// Log-softmax in place (`-inf` stays `-inf`).
+pub(crate) fn log_softmax(v: &mut [f32]) {
+    let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if !max.is_finite() {
+        return;
+    }
+    let log_z = max + v.iter().map(|x| (x - max).exp()).sum::<f32>().ln();
+    for x in v.iter_mut() {
+        *x -= log_z;
+    }
 }
 
 pub(crate) fn write_f32s(w: &mut Writer, v: &[f32]) {
@@ -785,6 +796,22 @@ mod tests {
             big.iter().map(|x| x.round()).collect::<Vec<_>>(),
             vec![1.0, -1.0]
         );
+    }
+
+    #[test]
+    fn softmax_and_log_softmax_agree() {
+        let mut p = vec![1.0, 2.0, f32::NEG_INFINITY, -3.0];
+        let mut lp = p.clone();
+        softmax(&mut p);
+        log_softmax(&mut lp);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-6);
+        assert_eq!(p[2], 0.0);
+        assert_eq!(lp[2], f32::NEG_INFINITY);
+        for (x, l) in p.iter().zip(&lp) {
+            if *x > 0.0 {
+                assert!((x.ln() - l).abs() < 1e-5);
+            }
+        }
     }
 
     #[test]
