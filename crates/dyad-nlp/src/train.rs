@@ -72,10 +72,10 @@ impl Default for NeuralConfig {
     fn default() -> Self {
         NeuralConfig {
             dims: NeuralDims::default(),
-            epochs: 30,
+            epochs: 50,
             batch: 32,
             lr: 2e-3,
-            dropout: 0.25,
+            dropout: 0.33,
             word_dropout: 0.25,
             average: 0.999,
             min_count: 2,
