@@ -2,12 +2,60 @@
 //! JSON-LD, which holds metadata), `<style>`, `<svg>`, `<template>` and
 //! comments. On modern pages these are half the bytes or more, and none of
 //! them is article text; the DOM parser is the slowest stage, so it should
-//! not have to build them.
+//! not have to build them. The same pass drops the tags (not the text) of
+//! elements nested deeper than [`MAX_OPEN_DEPTH`]: the HTML tree builder
+//! scans its stack of open elements at every tag, so deep nesting costs it
+//! time quadratic in the depth (20,000 nested `<div>`s took over ten
+//! seconds).
 
 use std::borrow::Cow;
 
 /// Elements dropped with everything inside them.
 const DROPPED: &[&str] = &["script", "style", "svg", "template"];
+
+/// Tags of elements opened deeper than this are dropped, their text kept.
+/// Far above any real page's nesting, and far below where the tree
+/// builder's quadratic cost shows.
+pub(crate) const MAX_OPEN_DEPTH: usize = 1024;
+
+/// Elements that never enclose others (void) or whose end tag may be left
+/// out: they do not count toward the depth, since a page that never
+/// closes its `<p>`s is not nested.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// Counts open elements as the tags go by, approximately (no implied end
+/// tags), which is all a guard against runaway nesting needs.
+#[derive(Default)]
+struct Depth {
+    open: usize,
+}
+
+impl Depth {
+    /// Whether the tag `name` (without `<`/`</`) at this point is kept;
+    /// `closing` for an end tag, `self_closing` for `<x/>`.
+    fn keep(&mut self, name: &[u8], closing: bool, self_closing: bool) -> bool {
+        if name.is_empty()
+            || self_closing
+            || NOT_NESTING
+                .iter()
+                .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+        {
+            return true;
+        }
+        if closing {
+            let kept = self.open <= MAX_OPEN_DEPTH;
+            self.open = self.open.saturating_sub(1);
+            kept
+        } else {
+            self.open += 1;
+            self.open <= MAX_OPEN_DEPTH
+        }
+    }
+}
 
 /// Finds `needle` (ASCII, lower-case, starting with a non-letter) in `hay`
 /// ignoring ASCII case; `memchr` finds the candidates for its first byte.
@@ -28,7 +76,8 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
-/// The page without scripts, styles, inline SVG, templates and comments.
+/// The page without scripts, styles, inline SVG, templates and comments,
+/// and without the tags of elements nested deeper than [`MAX_OPEN_DEPTH`].
 /// JSON-LD scripts are kept. Unclosed elements run to the end of the page
 /// (as a browser would read them).
 pub(crate) fn strip_heavy(html: &str) -> Cow<'_, str> {
@@ -36,6 +85,7 @@ pub(crate) fn strip_heavy(html: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `html` already handled
     let mut i = 0;
+    let mut depth = Depth::default();
     while let Some(lt) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + lt;
         let rest = &bytes[at + 1..];
@@ -48,19 +98,37 @@ pub(crate) fn strip_heavy(html: &str) -> Cow<'_, str> {
             i = end;
             continue;
         }
-        let name_len = rest
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
-        let name = &rest[..name_len];
+        let name = &rest[name_start..name_start + name_len];
         let ends_name = rest
-            .get(name_len)
+            .get(name_start + name_len)
             .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'));
         let dropped = DROPPED
             .iter()
-            .find(|d| ends_name && name.eq_ignore_ascii_case(d.as_bytes()));
+            .find(|d| !closing && ends_name && name.eq_ignore_ascii_case(d.as_bytes()));
         let Some(tag) = dropped else {
-            i = at + 1;
+            if !ends_name || !name.first().is_some_and(u8::is_ascii_alphabetic) {
+                i = at + 1;
+                continue;
+            }
+            let tag_end = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| at + 1 + e + 1);
+            let self_closing = tag_end >= 2 && bytes.get(tag_end - 2) == Some(&b'/');
+            if depth.keep(name, closing, self_closing) {
+                i = at + 1;
+            } else {
+                let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                buf.push_str(&html[copied..at]);
+                copied = tag_end;
+                i = tag_end;
+            }
+            if i >= bytes.len() {
+                break;
+            }
             continue;
         };
         // The opening tag ends at the next `>`.
@@ -128,5 +196,29 @@ mod tests {
             "é<scripté>x</scripté>ü"
         );
         assert_eq!(strip_heavy("é<script>x</script>ü"), "éü");
+    }
+
+    #[test]
+    fn tags_nested_past_the_cap_are_dropped_and_their_text_kept() {
+        let depth = MAX_OPEN_DEPTH + 500;
+        let html = format!(
+            "{}<b>deep</b>{}<p>after</p>",
+            "<div class=x>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let stripped = strip_heavy(&html);
+        assert_eq!(stripped.matches("<div").count(), MAX_OPEN_DEPTH);
+        assert_eq!(stripped.matches("</div>").count(), MAX_OPEN_DEPTH);
+        assert!(stripped.contains("deep") && stripped.ends_with("<p>after</p>"));
+        assert!(!stripped.contains("<b>"), "past the cap every tag goes");
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_void_elements_do_not_count_as_nesting() {
+        let html = format!(
+            "<div>{}</div>",
+            "<p>one<br><img src=a.jpg><li>two".repeat(MAX_OPEN_DEPTH * 2)
+        );
+        assert!(matches!(strip_heavy(&html), Cow::Borrowed(_)));
     }
 }
