@@ -1,25 +1,42 @@
 //! Copies the built-in dictionaries into the build directory so that the
 //! crate compiles (with an empty built-in lexicon) even while a data file is
-//! still being written.
+//! still being written, and lists every `data/*.actors.txt` file (hand-written
+//! and generated ones alike) in `builtin_actors.rs` for `src/lib.rs`.
 
 use std::path::Path;
 
-const FILES: [&str; 6] = [
-    "countries.actors.txt",
-    "international.actors.txt",
-    "nonstate.actors.txt",
-    "agents.txt",
-    "verbs.txt",
-    "discards.txt",
-];
+const FILES: [&str; 3] = ["agents.txt", "verbs.txt", "discards.txt"];
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
     println!("cargo:rerun-if-changed=data");
     for name in FILES {
         let source = Path::new("data").join(name);
         println!("cargo:rerun-if-changed={}", source.display());
         let text = std::fs::read(&source).unwrap_or_default();
-        std::fs::write(Path::new(&out).join(name), text).expect("writable OUT_DIR");
+        std::fs::write(out.join(name), text).expect("writable OUT_DIR");
     }
+    let mut actors: Vec<String> = std::fs::read_dir("data")
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".actors.txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    actors.sort();
+    let mut list = String::from("/// The built-in actor files: (file name, text), in name order.\n");
+    list.push_str("const BUILTIN_ACTORS: &[(&str, &str)] = &[\n");
+    for name in &actors {
+        let source = Path::new("data").join(name);
+        println!("cargo:rerun-if-changed={}", source.display());
+        let text = std::fs::read(&source).unwrap_or_default();
+        std::fs::write(out.join(name), text).expect("writable OUT_DIR");
+        list.push_str(&format!(
+            "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),\n"
+        ));
+    }
+    list.push_str("];\n");
+    std::fs::write(out.join("builtin_actors.rs"), list).expect("writable OUT_DIR");
 }

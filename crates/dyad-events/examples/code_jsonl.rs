@@ -58,21 +58,26 @@ fn main() {
                 value["text"].as_str().unwrap_or("").to_string(),
             );
             doc.date = value["date"].as_str().and_then(|d| d.parse().ok());
-            for sentence in dyad_text::sentences(&doc.text) {
-                sentences += 1;
-                let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text.as_str()).collect();
-                let t0 = std::time::Instant::now();
-                let parse = match &model {
-                    Some(m) => m.parse(&words),
-                    None => empty.clone(),
-                };
-                let t1 = std::time::Instant::now();
-                let events = coder.code_sentence(&doc, &sentence, &parse);
-                parsing += t1 - t0;
-                coding += t1.elapsed();
-                for event in events {
-                    let _ = writeln!(out, "{}", serde_json::to_string(&event).unwrap_or_default());
-                }
+            let document = dyad_text::sentences(&doc.text);
+            sentences += document.len();
+            let t0 = std::time::Instant::now();
+            let parses: Vec<ParsedSentence> = document
+                .iter()
+                .map(|sentence| {
+                    let words: Vec<&str> =
+                        sentence.tokens.iter().map(|t| t.text.as_str()).collect();
+                    match &model {
+                        Some(m) => m.parse(&words),
+                        None => empty.clone(),
+                    }
+                })
+                .collect();
+            let t1 = std::time::Instant::now();
+            let events = coder.code_document(&doc, &document, &parses);
+            parsing += t1 - t0;
+            coding += t1.elapsed();
+            for event in events {
+                let _ = writeln!(out, "{}", serde_json::to_string(&event).unwrap_or_default());
             }
         }
     }

@@ -80,7 +80,7 @@ fn main() {
             span: Span::new(0, text.chars().count()),
             tokens,
         };
-        for event in coder.code_sentence(&doc, &sentence, &ParsedSentence { words }) {
+        for event in coder.code_document(&doc, &[sentence], &[ParsedSentence { words }]) {
             let _ = writeln!(out, "{}", serde_json::to_string(&event).unwrap_or_default());
         }
     }

@@ -7,7 +7,7 @@ use crate::compile::{El, NONE};
 use crate::patterns::{Matcher, Slots};
 use crate::sentence::Analysis;
 use crate::words::Closed;
-use crate::{Coder, Resolved};
+use crate::{Coder, Context, Resolved};
 
 /// A dictionary verb found in the sentence.
 #[derive(Debug, Clone, Copy)]
@@ -279,18 +279,9 @@ pub(crate) fn subject(
             }
         }
         if a.is(&closed.pronoun, j) {
-            // A subject pronoun refers to the nearest actor named before it
-            // (not to a place or topic: "in Gondor, he said").
-            let before = (0..j).rev().find(|&p| {
-                a.group_at[p] != NONE
-                    && !a
-                        .governing_prep(closed, a.groups[a.group_at[p] as usize].start, 0)
-                        .is_some_and(|q| a.is(&closed.place_prep, q))
-            });
-            return match before {
-                Some(p) => (Subject::Group(a.group_at[p]), j),
-                None => (Subject::None, j),
-            };
+            // A pronoun the document pass could not resolve (it would be a
+            // mention then) names no actor.
+            return (Subject::None, j);
         }
         if is_stop(coder, a, j) || a.is(&closed.that, j) {
             return (Subject::None, k);
@@ -622,33 +613,53 @@ fn transform(
     None
 }
 
-/// All (source, code, target) triples of the sentence, without repeats.
-pub(crate) fn code(
-    coder: &Coder,
-    a: &Analysis,
-    date: Option<u32>,
-) -> Vec<(Resolved, String, Resolved)> {
+/// One event of a sentence, before it becomes an [`dyad_types::Event`].
+#[derive(Debug, Clone)]
+pub(crate) struct CodedEvent {
+    pub source: Resolved,
+    pub code: String,
+    /// `None`: an act that needs no target ("declared a truce").
+    pub target: Option<Resolved>,
+    /// The tokens of the verb (or event noun) that made the event.
+    pub trigger: (usize, usize),
+    pub confidence: f32,
+}
+
+/// All events of the sentence, one per distinct (source, code, target).
+pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEvent> {
     let hits = find_verbs(coder, a);
-    let mut out: Vec<(Resolved, String, Resolved)> = Vec::new();
+    let mut out: Vec<CodedEvent> = Vec::new();
     let mut previous_sources: Vec<Resolved> = Vec::new();
     let mut coded: Vec<Coded> = Vec::with_capacity(hits.len());
-    let emit =
-        |out: &mut Vec<(Resolved, String, Resolved)>, s: &Resolved, code: &str, t: &Resolved| {
-            // Two bare roles ("people hate banks", "police arrested a
-            // man") say no more than that someone did something to someone:
-            // no party is named, and on news text such pairs are mostly
-            // generic statements. An event needs a named actor or a
-            // country on one side at least.
-            if s.code == t.code
-                || (s.code.starts_with("---") && t.code.starts_with("---"))
-                || out
-                    .iter()
-                    .any(|(s2, c2, t2)| s2.code == s.code && c2 == code && t2.code == t.code)
-            {
-                return;
-            }
-            out.push((s.clone(), code.to_string(), t.clone()));
-        };
+    let confidence = if a.parse.is_some() { 0.7 } else { 0.5 };
+    let emit = |out: &mut Vec<CodedEvent>,
+                s: &Resolved,
+                code: &str,
+                t: &Resolved,
+                trigger: (usize, usize)| {
+        // Two bare roles ("people hate banks", "police arrested a
+        // man") say no more than that someone did something to someone:
+        // no party is named, and on news text such pairs are mostly
+        // generic statements. An event needs a named actor or a
+        // country on one side at least.
+        if s.code == t.code
+            || (s.code.starts_with("---") && t.code.starts_with("---"))
+            || out.iter().any(|e| {
+                e.source.code == s.code
+                    && e.code == code
+                    && e.target.as_ref().is_some_and(|t2| t2.code == t.code)
+            })
+        {
+            return;
+        }
+        out.push(CodedEvent {
+            source: s.clone(),
+            code: code.to_string(),
+            target: Some(t.clone()),
+            trigger,
+            confidence,
+        });
+    };
     for (h, hit) in hits.iter().enumerate() {
         let chain = chain(coder, a, hit);
         let (subject, left) = subject(coder, a, &chain, hit);
@@ -674,10 +685,7 @@ pub(crate) fn code(
         if let Some(parse) = a.parse {
             let syntax = crate::syntax::verb_syntax(a, parse, hit.at);
             if let Some(s) = syntax.subject {
-                if a.is(&coder.compiled.closed.pronoun, s) {
-                    // handled by the word-order subject (nearest earlier actor)
-                } else if let Some(g) = crate::syntax::group_of(a, parse, &coder.compiled.closed, s)
-                {
+                if let Some(g) = crate::syntax::group_of(a, parse, &coder.compiled.closed, s) {
                     subject = Subject::Group(g);
                 }
             }
@@ -753,27 +761,27 @@ pub(crate) fn code(
             object = a.located_target(closed, hit.end, right);
         }
         let mut sources: Vec<Resolved> = match subject {
-            Subject::Group(g) => coder.group_actors(&a.groups[g as usize], date),
+            Subject::Group(g) => coder.group_actors(&a.groups[g as usize], context),
             Subject::Shared => previous_sources.clone(),
             Subject::None => Vec::new(),
         };
         let mut targets: Vec<Resolved> = match object {
-            Some(g) => coder.group_actors(&a.groups[g as usize], date),
+            Some(g) => coder.group_actors(&a.groups[g as usize], context),
             None => Vec::new(),
         };
         if passive {
             // "Eriador was opposed by Osgiliath": the subject is acted upon.
             targets = std::mem::take(&mut sources);
             sources = match agent_group.or_else(|| by_agent(coder, a, hit.end, right)) {
-                Some(g) => coder.group_actors(&a.groups[g as usize], date),
+                Some(g) => coder.group_actors(&a.groups[g as usize], context),
                 None => Vec::new(),
             };
         }
         if let Some(g) = slots.source {
-            sources = coder.group_actors(&a.groups[g as usize], date);
+            sources = coder.group_actors(&a.groups[g as usize], context);
         }
         if let Some(g) = slots.target {
-            targets = coder.group_actors(&a.groups[g as usize], date);
+            targets = coder.group_actors(&a.groups[g as usize], context);
         }
         previous_sources = sources.clone();
         let compound = slots.compound;
@@ -846,7 +854,13 @@ pub(crate) fn code(
         if let Some((s, code, t)) = transform(coder, &coded[v], &coded[w]) {
             for source in &s {
                 for target in &t {
-                    emit(&mut out, source, &code, target);
+                    emit(
+                        &mut out,
+                        source,
+                        &code,
+                        target,
+                        (coded[w].hit.start, coded[w].hit.end),
+                    );
                 }
             }
         }
@@ -861,11 +875,11 @@ pub(crate) fn code(
         if let Some(g) = c.compound.filter(|_| c.targets.is_empty()) {
             // "Gondor and Osgiliath have postponed their meeting": each acts
             // on the others.
-            let members = coder.group_actors(&a.groups[g as usize], date);
+            let members = coder.group_actors(&a.groups[g as usize], context);
             for s in &members {
                 for t in &members {
                     if let Some(f) = &c.code.forward {
-                        emit(&mut out, s, f, t);
+                        emit(&mut out, s, f, t, (c.hit.start, c.hit.end));
                     }
                 }
             }
@@ -874,10 +888,10 @@ pub(crate) fn code(
         for s in &c.sources {
             for t in &c.targets {
                 if let Some(f) = &c.code.forward {
-                    emit(&mut out, s, f, t);
+                    emit(&mut out, s, f, t, (c.hit.start, c.hit.end));
                 }
                 if let Some(r) = &c.code.reverse {
-                    emit(&mut out, t, r, s);
+                    emit(&mut out, t, r, s, (c.hit.start, c.hit.end));
                 }
             }
         }

@@ -158,6 +158,9 @@ pub(crate) struct Discard {
 pub(crate) struct Compiled {
     pub vocab: Vocab,
     pub actors: Trie,
+    /// For each actor entry, whether it is a person: an office-holder with
+    /// dated codes.
+    pub person: Vec<bool>,
     pub agents: Trie,
     pub verb_forms: HashMap<u32, Vec<VerbForm>>,
     /// Phrases of each synonym set.
@@ -196,8 +199,33 @@ fn compile_elements(
                 Element::Word(w) => {
                     *words += 1;
                     *negated |= is_negation(w);
-                    let plural = dyad_lexicon::agents::plural_of(w);
-                    El::Word(vocab.intern(w), vocab.intern(&plural))
+                    // A word the text splits ("CEASE-FIRE" is "CEASE - FIRE")
+                    // is matched as the phrase of its parts.
+                    let parts = if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                        Vec::new()
+                    } else {
+                        dyad_text::tokenize(w)
+                    };
+                    if parts.len() > 1 {
+                        let last = parts.len() - 1;
+                        El::Phrase(
+                            parts
+                                .iter()
+                                .enumerate()
+                                .map(|(k, t)| {
+                                    let plural = if k == last {
+                                        dyad_lexicon::agents::plural_of(&t.text)
+                                    } else {
+                                        t.text.clone()
+                                    };
+                                    El::Word(vocab.intern(&t.text), vocab.intern(&plural))
+                                })
+                                .collect(),
+                        )
+                    } else {
+                        let plural = dyad_lexicon::agents::plural_of(w);
+                        El::Word(vocab.intern(w), vocab.intern(&plural))
+                    }
                 }
                 Element::Synset(name) => {
                     *words += 1;
@@ -230,17 +258,40 @@ impl Compiled {
         let ids = |vocab: &mut Vocab, words: &[String]| -> Vec<u32> {
             words.iter().map(|w| vocab.intern(w)).collect()
         };
+        // Names are split as the text is ("AL-QAEDA" is "AL - QAEDA",
+        // "PEOPLE'S" is "PEOPLE 'S") and folded as it is ("CÔTE" is "COTE").
+        let name_ids = |vocab: &mut Vocab, words: &[String]| -> Vec<u32> {
+            let mut out = Vec::with_capacity(words.len());
+            let mut folded = String::new();
+            for word in words {
+                for token in dyad_text::tokenize(word) {
+                    folded.clear();
+                    dyad_text::fold_upper(&token.text, &mut folded);
+                    out.push(vocab.intern(&folded));
+                }
+            }
+            out
+        };
 
         let mut actors = Trie::default();
         for (index, entry) in lexicon.actors.iter().enumerate() {
             for name in &entry.names {
-                let words = ids(&mut vocab, name);
+                let words = name_ids(&mut vocab, name);
                 actors.insert(&words, index as u32);
             }
         }
+        let person = lexicon
+            .actors
+            .iter()
+            .map(|a| {
+                a.codes
+                    .iter()
+                    .any(|c| c.range != dyad_lexicon::DateRange::Always)
+            })
+            .collect();
         let mut agents = Trie::default();
         for (index, entry) in lexicon.agents.iter().enumerate() {
-            let words = ids(&mut vocab, &entry.words);
+            let words = name_ids(&mut vocab, &entry.words);
             agents.insert(&words, index as u32);
         }
 
@@ -273,7 +324,12 @@ impl Compiled {
         for name in names {
             let set = &lexicon.verbs.synsets[name];
             set_index.insert(name.clone(), sets.len() as u32);
-            sets.push(set.phrases.iter().map(|p| ids(&mut vocab, p)).collect());
+            sets.push(
+                set.phrases
+                    .iter()
+                    .map(|p| name_ids(&mut vocab, p))
+                    .collect(),
+            );
         }
         let patterns: Vec<Vec<CompiledPattern>> = lexicon
             .verbs
@@ -368,6 +424,7 @@ impl Compiled {
         Compiled {
             vocab,
             actors,
+            person,
             agents,
             verb_forms,
             sets,

@@ -1,74 +1,79 @@
-//! The event coder: finds source, CAMEO event and target in parsed sentences.
+//! The event coder: finds source, CAMEO event and target in the parsed
+//! sentences of a document.
 //!
-//! For each sentence the coder
-//! 1. drops it when a discard phrase occurs in it (or in its story);
-//! 2. finds actor and agent names (longest match, any case) and joins them
-//!    into actor groups: "Russian police" is one actor (`RUSCOP`), "Arnor
-//!    and Gondor" two coordinated ones;
-//! 3. finds the dictionary's verbs (single or multi-word forms), skipping
-//!    words the tagger says are not verbs;
-//! 4. for each verb finds its subject (the source) and its object (the
-//!    target) — from the dependency parse where it names actors, else from
-//!    the word order of the clause — and detects passives and negation;
-//! 5. matches the verb block's patterns; the most specific match gives the
-//!    code and may place source and target;
-//! 6. treats an infinitive governed by a coded verb ("threatened to
-//!    attack") as that verb's content, and a finite clause in a verb's object
-//!    place ("said Y attacked Z") as a complement, applying the dictionary's
-//!    transformations;
-//! 7. emits one event per distinct (source, code, target); a `[a:b]` code also
-//!    gives the reverse event.
+//! [`Coder::code_document`] works in two passes over a document:
+//! 1. **Who is who** ([`resolve`]): every sentence's actor and agent names
+//!    are found (longest match, names capitalized) and joined into actor
+//!    groups ("Russian police" is one actor, `RUSCOP`; "Arnor and Gondor"
+//!    two coordinated ones); then the document pass names the people the
+//!    lexicon does not know from their titles and appositions, resolves
+//!    later mentions of them, pronouns and bare roles ("the government"),
+//!    and drops the whole story when a story discard occurs in it.
+//! 2. **What happened** ([`clause`]): in each sentence that no discard
+//!    drops, the dictionary's verbs are found; for each, its subject (the
+//!    source) and object (the target) — from the dependency parse where it
+//!    names actors, else from the clause's word order — its negation,
+//!    passive and mood; the verb block's patterns give the code; governed
+//!    infinitives and reported clauses follow the dictionary's rules; one
+//!    event is emitted per distinct (source, code, target).
 //!
 //! Modules: `compile` (the lexicon as lookup structures), `words` (closed
-//! word classes), `sentence` (mentions and actor groups), `syntax` (what the
-//! dependency parse says about a verb), `patterns` (pattern matching),
-//! `clause` (steps 3–7).
+//! word classes), `sentence` (mentions and actor groups), `resolve` (the
+//! document pass), `syntax` (what the dependency parse says about a verb),
+//! `patterns` (pattern matching), `clause` (the verbs of a sentence).
 //!
 //! Every rule is a rule of English or of the PETRARCH2 dictionary format;
-//! `docs/coding.md` lists them with the validation figures.
+//! `docs/coding.md` and `docs/actors.md` list them with the figures.
 
 mod clause;
 mod compile;
 mod patterns;
+mod resolve;
 mod sentence;
 mod syntax;
 mod words;
 
-use std::cell::RefCell;
-
 use dyad_lexicon::Lexicon;
-use dyad_types::{Actor, Document, Event, ParsedSentence, Sentence, Span};
+use dyad_types::actor::{agents_of, country_of};
+use dyad_types::{Actor, ActorMention, Basis, Document, Event, ParsedSentence, Sentence, Span};
 
-use crate::compile::{Compiled, NONE};
-use crate::sentence::{Analysis, Conjunct, Group};
+use crate::compile::Compiled;
+use crate::resolve::DocActors;
+use crate::sentence::{ActorRef, Analysis, Conjunct, Group};
 
-/// The story-discard answer for the last document coded on this thread:
-/// (coder id, document id, text length, discarded).
-type StoryCache = Option<(usize, String, usize, bool)>;
-
-static NEXT_CODER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-thread_local! {
-    static STORY: RefCell<StoryCache> = const { RefCell::new(None) };
-}
-
-/// Codes sentences into events with one lexicon. Shared by threads.
+/// Codes documents into events with one lexicon. Shared by threads.
 pub struct Coder {
     lexicon: Lexicon,
     compiled: Compiled,
     /// `DYAD_TRACE_CODER` set: print each verb's clause analysis on stderr
     /// (for writing dictionaries and rules).
     trace: bool,
-    /// A number no other coder of this process has (keys the story cache).
-    id: usize,
 }
 
-/// An actor as the coder resolved it, before it becomes an [`Actor`].
+/// An actor as the coder resolved it, before it becomes an [`Actor`]: its
+/// code and its tokens in the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Resolved {
     pub code: String,
     pub start: usize,
     pub end: usize,
+}
+
+/// What the coder needs besides a sentence's analysis: the document's date
+/// (for dated codes) and the actors its first pass resolved.
+#[derive(Clone, Copy)]
+pub(crate) struct Context<'a> {
+    pub date: Option<u32>,
+    pub actors: &'a DocActors,
+}
+
+/// A document's sentences as the coder reads them: its analyses, after the
+/// document pass.
+struct ReadDocument<'a> {
+    analyses: Vec<Analysis<'a>>,
+    actors: DocActors,
+    /// A story discard occurs in the document: nothing in it is coded.
+    discarded: bool,
 }
 
 impl Coder {
@@ -78,7 +83,6 @@ impl Coder {
             lexicon,
             compiled,
             trace: std::env::var_os("DYAD_TRACE_CODER").is_some(),
-            id: NEXT_CODER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -87,28 +91,101 @@ impl Coder {
         &self.lexicon
     }
 
-    /// Events of one sentence of `doc`. `parse` has one word per token; an
-    /// empty or mismatched parse makes the coder fall back to word order.
-    pub fn code_sentence(
+    /// All events of a document, in sentence order. `sentences` are the
+    /// document's sentences and `parses` their parses, one per sentence with
+    /// one word per token; a sentence whose parse is missing or does not
+    /// fit is coded from word order alone.
+    pub fn code_document(
         &self,
         doc: &Document,
-        sentence: &Sentence,
-        parse: &ParsedSentence,
+        sentences: &[Sentence],
+        parses: &[ParsedSentence],
     ) -> Vec<Event> {
-        if sentence.tokens.is_empty() || self.story_discarded(doc) {
+        let read = self.read_document(doc, sentences, parses);
+        if read.discarded {
             return Vec::new();
         }
-        let analysis = Analysis::new(&self.compiled, &sentence.tokens, parse);
-        if self.sentence_discarded(&analysis) {
-            return Vec::new();
-        }
-        let date = doc.date.map(|d| d.to_yyyymmdd());
-        let triples = clause::code(self, &analysis, date);
-        let mut events: Vec<Event> = Vec::with_capacity(triples.len());
-        for (source, code, target) in triples {
-            events.push(self.event(doc, sentence, &analysis, source, code, target));
+        let context = Context {
+            date: doc.date.map(|d| d.to_yyyymmdd()),
+            actors: &read.actors,
+        };
+        let mut slicer = TextSlicer::new(&doc.text);
+        let mut events = Vec::new();
+        for (sentence, analysis) in sentences.iter().zip(&read.analyses) {
+            if analysis.len() == 0 || self.sentence_discarded(analysis) {
+                continue;
+            }
+            for coded in clause::code(self, analysis, context) {
+                events.push(self.event(doc, sentence, analysis, coded, &mut slicer));
+            }
         }
         events
+    }
+
+    /// Every actor mention of a document, in an event or not, with its code
+    /// and the reason for it (what `dyad actors` writes).
+    pub fn document_actors(
+        &self,
+        doc: &Document,
+        sentences: &[Sentence],
+        parses: &[ParsedSentence],
+    ) -> Vec<ActorMention> {
+        let read = self.read_document(doc, sentences, parses);
+        let context = Context {
+            date: doc.date.map(|d| d.to_yyyymmdd()),
+            actors: &read.actors,
+        };
+        let mut slicer = TextSlicer::new(&doc.text);
+        let mut out = Vec::new();
+        for (sentence, analysis) in sentences.iter().zip(&read.analyses) {
+            for group in &analysis.groups {
+                for (resolved, basis) in self.group_actors_with_basis(group, context) {
+                    let span = token_span(analysis, resolved.start, resolved.end);
+                    out.push(ActorMention {
+                        doc: doc.id.clone(),
+                        sentence: sentence.index,
+                        span,
+                        text: slicer.slice(span).to_string(),
+                        country: country_of(&resolved.code).map(str::to_string),
+                        agents: agents_of(&resolved.code),
+                        code: resolved.code,
+                        basis,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The first pass: each sentence's analysis, then the document-level
+    /// resolution of who is who.
+    fn read_document<'a>(
+        &self,
+        doc: &Document,
+        sentences: &'a [Sentence],
+        parses: &'a [ParsedSentence],
+    ) -> ReadDocument<'a> {
+        // (A parse that is missing or does not fit its sentence is not used.)
+        static NO_PARSE: ParsedSentence = ParsedSentence { words: Vec::new() };
+        let mut analyses: Vec<Analysis<'a>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let parse = parses
+                    .get(i)
+                    .filter(|p| p.words.len() == s.tokens.len())
+                    .unwrap_or(&NO_PARSE);
+                Analysis::new(&self.compiled, &s.tokens, parse)
+            })
+            .collect();
+        let discarded = self.story_discarded(&doc.text);
+        let date = doc.date.map(|d| d.to_yyyymmdd());
+        let actors = resolve::resolve(self, &mut analyses, date);
+        ReadDocument {
+            analyses,
+            actors,
+            discarded,
+        }
     }
 
     fn event(
@@ -116,15 +193,37 @@ impl Coder {
         doc: &Document,
         sentence: &Sentence,
         analysis: &Analysis,
-        source: Resolved,
-        code: String,
-        target: Resolved,
+        coded: clause::CodedEvent,
+        slicer: &mut TextSlicer,
     ) -> Event {
+        let code = coded.code;
         let cameo =
             dyad_types::cameo::lookup(&code).or_else(|| dyad_types::cameo::lookup_or_parent(&code));
         let root = match cameo {
             Some(c) => c.root.to_string(),
             None => code.chars().take(2).collect(),
+        };
+        let mut actor = |r: &Resolved| -> Actor {
+            let span = token_span(analysis, r.start, r.end);
+            Actor {
+                country: country_of(&r.code).map(str::to_string),
+                agents: agents_of(&r.code),
+                text: slicer.slice(span).to_string(),
+                code: r.code.clone(),
+                span,
+            }
+        };
+        let source = actor(&coded.source);
+        let target = match &coded.target {
+            Some(t) => actor(t),
+            // An act that needs no target ("declared a truce").
+            None => Actor {
+                code: "---".to_string(),
+                country: None,
+                agents: Vec::new(),
+                text: String::new(),
+                span: Span::default(),
+            },
         };
         Event {
             doc: doc.id.clone(),
@@ -135,37 +234,59 @@ impl Coder {
             goldstein: cameo.map_or(0.0, |c| c.goldstein),
             plover: cameo.and_then(|c| c.plover).map(str::to_string),
             code,
-            source: actor(analysis, source),
-            target: actor(analysis, target),
+            source,
+            target,
+            trigger: Some(token_span(analysis, coded.trigger.0, coded.trigger.1)),
+            confidence: coded.confidence,
             date: doc.date,
             location: None,
         }
     }
 
-    /// The code of conjunct `c` on `date`, with agents: prefix agents, the
-    /// actor's code, then each agent code the code does not already hold.
-    /// An agent-only conjunct may take its country from `inherit`.
+    /// The code of conjunct `c` on the context's date, with agents: prefix
+    /// agents, the actor's code, then each agent code the code does not
+    /// already hold. An agent-only conjunct takes its actor from `inherit`
+    /// ("Danish media and government") or from what the document pass
+    /// resolved it to ("the government" of the story's country).
     pub(crate) fn conjunct_code(
         &self,
         c: &Conjunct,
         inherit: Option<&Conjunct>,
-        date: Option<u32>,
+        context: Context,
     ) -> String {
         let mut agents: Vec<u32> = Vec::new();
-        let actor = match (c.actor, inherit) {
-            (Some((entry, _)), _) => Some(self.actor_code(entry, date)),
+        let mut person = false;
+        let actor: Option<String> = match (c.actor, inherit) {
+            (Some((actor, _)), _) => {
+                person = self.is_person(actor, context);
+                Some(self.actor_code(actor, context).to_string())
+            }
             (None, Some(from)) => {
                 // "Danish media and government": the second head shares the
                 // first one's modifiers (all its agents but its head).
                 let shared = &from.agents[..from.agents.len().saturating_sub(1)];
                 agents.extend(shared.iter().map(|&(a, _)| a));
-                from.actor.map(|(e, _)| self.actor_code(e, date))
+                from.actor
+                    .map(|(a, _)| self.actor_code(a, context).to_string())
             }
-            (None, None) => None,
+            (None, None) => c.resolved.map(|d| context.actors.code(d).to_string()),
         };
+        // "Maduro's troops": a person's own role gives way to the role of
+        // what is theirs; the country stays.
+        let possessed = person
+            && c.actor
+                .is_some_and(|(_, at)| c.agents.iter().any(|&(_, p)| p > at));
+        let mut code = match (&actor, possessed) {
+            (Some(a), true) => country_of(a).unwrap_or("---").to_string(),
+            (Some(a), false) => a.clone(),
+            (None, _) => "---".to_string(),
+        };
+        // "the former Gondorian president": an elite, not the government.
+        if c.former {
+            return format!("{}ELI", country_of(&code).unwrap_or("---"));
+        }
         agents.extend(c.agents.iter().map(|&(a, _)| a));
         let mut prefix = String::new();
-        let mut code = String::from(actor.unwrap_or("---"));
         for a in agents {
             let (agent_code, is_prefix) = self.agent(a);
             if is_prefix {
@@ -183,11 +304,32 @@ impl Coder {
         }
     }
 
-    fn actor_code(&self, entry: u32, date: Option<u32>) -> &str {
+    /// The code an actor has on the context's date.
+    fn actor_code<'c>(&'c self, actor: ActorRef, context: Context<'c>) -> &'c str {
+        match actor {
+            ActorRef::Entry(entry) => self.entry_code(entry, context.date),
+            ActorRef::Doc(d) => context.actors.code(d),
+        }
+    }
+
+    fn entry_code(&self, entry: u32, date: Option<u32>) -> &str {
         self.lexicon
             .actors
             .get(entry as usize)
             .map_or("---", |a| a.code_on(date))
+    }
+
+    /// Whether an actor is a person: a lexicon entry with dated codes (an
+    /// office-holder), or a person the document pass named.
+    pub(crate) fn is_person(&self, actor: ActorRef, context: Context) -> bool {
+        match actor {
+            ActorRef::Entry(entry) => self.entry_is_person(entry),
+            ActorRef::Doc(d) => context.actors.is_person(d),
+        }
+    }
+
+    pub(crate) fn entry_is_person(&self, entry: u32) -> bool {
+        self.compiled.person.get(entry as usize) == Some(&true)
     }
 
     fn agent(&self, index: u32) -> (&str, bool) {
@@ -198,11 +340,27 @@ impl Coder {
     }
 
     /// Every actor a group names, compound members separately.
-    pub(crate) fn group_actors(&self, group: &Group, date: Option<u32>) -> Vec<Resolved> {
-        let mut out: Vec<Resolved> = Vec::new();
-        let mut push = |code: String, start: usize, end: usize| {
-            if !out.iter().any(|r| r.code == code) {
-                out.push(Resolved { code, start, end });
+    pub(crate) fn group_actors(&self, group: &Group, context: Context) -> Vec<Resolved> {
+        self.group_actors_with_basis(group, context)
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect()
+    }
+
+    /// Every actor a group names, with what decided each one's code.
+    fn group_actors_with_basis(&self, group: &Group, context: Context) -> Vec<(Resolved, Basis)> {
+        let mut out: Vec<(Resolved, Basis)> = Vec::new();
+        let mut push = |code: String, start: usize, end: usize, basis: Basis| {
+            if !out.iter().any(|(r, _)| r.code == code) {
+                out.push((Resolved { code, start, end }, basis));
+            }
+        };
+        let basis_of = |c: &Conjunct| -> Basis {
+            match (c.actor, c.resolved) {
+                (Some((ActorRef::Doc(d), _)), _) => context.actors.basis(d),
+                (Some((ActorRef::Entry(_), _)), _) => Basis::Lexicon,
+                (None, Some(d)) => context.actors.basis(d),
+                (None, None) => Basis::Lexicon,
             }
         };
         let conjuncts = &group.conjuncts;
@@ -210,13 +368,21 @@ impl Coder {
         // officials in Arnor and Gondor": the roles before the linking
         // preposition apply to each country after it.
         if let Some(linked) = conjuncts.iter().position(Conjunct::linked) {
-            let (_, at) = conjuncts[linked].actor.unwrap_or((NONE, 0));
+            let at = conjuncts[linked].actor.map_or(0, |(_, at)| at);
             let mut roles: Vec<Conjunct> = Vec::new();
             for c in &conjuncts[..linked] {
                 if c.actor.is_none() {
-                    roles.push(c.clone());
+                    roles.push(Conjunct {
+                        resolved: None,
+                        ..c.clone()
+                    });
                 } else {
-                    push(self.conjunct_code(c, None, date), c.start, c.end);
+                    push(
+                        self.conjunct_code(c, None, context),
+                        c.start,
+                        c.end,
+                        basis_of(c),
+                    );
                 }
             }
             roles.push(Conjunct {
@@ -245,8 +411,16 @@ impl Coder {
                         actor: Some(actor),
                         agents,
                         comma_only: false,
+                        resolved: None,
+                        former: role.former || c.former,
+                        person: c.person,
                     };
-                    push(self.conjunct_code(&merged, None, date), c.start, c.end);
+                    push(
+                        self.conjunct_code(&merged, None, context),
+                        merged.start,
+                        merged.end,
+                        basis_of(c),
+                    );
                 }
             }
             return out;
@@ -255,9 +429,20 @@ impl Coder {
         for c in conjuncts {
             if c.actor.is_some() {
                 last_with_actor = Some(c);
-                push(self.conjunct_code(c, None, date), c.start, c.end);
+                push(
+                    self.conjunct_code(c, None, context),
+                    c.start,
+                    c.end,
+                    basis_of(c),
+                );
             } else if !c.agents.is_empty() {
-                push(self.conjunct_code(c, last_with_actor, date), c.start, c.end);
+                let basis = last_with_actor.map_or_else(|| basis_of(c), basis_of);
+                push(
+                    self.conjunct_code(c, last_with_actor, context),
+                    c.start,
+                    c.end,
+                    basis,
+                );
             }
         }
         out
@@ -306,32 +491,13 @@ impl Coder {
         false
     }
 
-    fn story_discarded(&self, doc: &Document) -> bool {
-        if !self.compiled.discards.iter().any(|d| d.story) {
+    /// Whether a story discard (`+` in the discards file) occurs anywhere in
+    /// the document's text: then none of it is coded.
+    fn story_discarded(&self, text: &str) -> bool {
+        let c = &self.compiled;
+        if !c.discards.iter().any(|d| d.story) {
             return false;
         }
-        // Sentences of one document come one after the other on a thread:
-        // remember the last document's answer there.
-        let me = self.id;
-        let known = STORY.with(|cache| match &*cache.borrow() {
-            Some((coder, id, len, answer))
-                if *coder == me && *id == doc.id && *len == doc.text.len() =>
-            {
-                Some(*answer)
-            }
-            _ => None,
-        });
-        if let Some(answer) = known {
-            return answer;
-        }
-        let answer = self.story_check(&doc.text);
-        STORY
-            .with(|cache| *cache.borrow_mut() = Some((me, doc.id.clone(), doc.text.len(), answer)));
-        answer
-    }
-
-    fn story_check(&self, text: &str) -> bool {
-        let c = &self.compiled;
         let words: Vec<String> = text
             .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '-' || ch == '.'))
             .filter(|w| !w.is_empty())
@@ -394,55 +560,52 @@ fn holds(code: &str, agent: &str) -> bool {
         .any(|i| code.get(i..i + agent.len()) == Some(agent))
 }
 
-/// Country codes are three letters; these three-letter prefixes are not countries.
-fn country_of(code: &str) -> Option<String> {
-    let head = code.get(..3)?;
-    if !head.bytes().all(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    match head {
-        "IGO" | "NGO" | "NGM" | "IMG" | "MNC" | "UIS" | "REB" | "GOV" | "MIL" | "COP" | "OPP"
-        | "BUS" | "EDU" | "MED" | "LEG" | "JUD" | "REL" | "CIV" | "LAB" | "HRI" | "ELI" | "SPY"
-        | "UAF" | "AGR" | "ENV" | "HLH" | "REF" | "CVL" => None,
-        _ => Some(head.to_string()),
+/// The document span of tokens `start..end` of a sentence.
+fn token_span(analysis: &Analysis, start: usize, end: usize) -> Span {
+    let tokens = &analysis.tokens[start.min(analysis.len())..end.min(analysis.len()).max(start)];
+    match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+        _ => Span::default(),
     }
 }
 
-fn actor(analysis: &Analysis, resolved: Resolved) -> Actor {
-    let country = country_of(&resolved.code);
-    let skip = if country.is_some() || resolved.code.starts_with("---") {
-        3
-    } else {
-        0
-    };
-    let agents = resolved
-        .code
-        .get(skip..)
-        .unwrap_or("")
-        .as_bytes()
-        .chunks(3)
-        .filter(|c| c.len() == 3 && c.iter().all(u8::is_ascii_uppercase))
-        .filter_map(|c| std::str::from_utf8(c).ok().map(str::to_string))
-        .collect();
-    let tokens = &analysis.tokens[resolved.start..resolved.end.max(resolved.start)];
-    let mut text = String::new();
-    for token in tokens {
-        let clitic = token.text.starts_with('\'') || token.text == "n't";
-        if !text.is_empty() && !clitic {
-            text.push(' ');
+/// Slices a text by character spans, walking forward from the last place
+/// it was asked for: spans come in sentence order, so slicing a whole
+/// document costs one pass over it.
+struct TextSlicer<'t> {
+    text: &'t str,
+    /// A character offset and its byte offset.
+    char_at: usize,
+    byte_at: usize,
+}
+
+impl<'t> TextSlicer<'t> {
+    fn new(text: &'t str) -> TextSlicer<'t> {
+        TextSlicer {
+            text,
+            char_at: 0,
+            byte_at: 0,
         }
-        text.push_str(&token.text);
     }
-    let span = match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
-        _ => Span::default(),
-    };
-    Actor {
-        code: resolved.code,
-        country,
-        agents,
-        text,
-        span,
+
+    fn byte(&mut self, char_offset: usize) -> usize {
+        if char_offset < self.char_at {
+            self.char_at = 0;
+            self.byte_at = 0;
+        }
+        let rest = &self.text[self.byte_at..];
+        let step = char_offset - self.char_at;
+        let bytes = rest.char_indices().nth(step).map_or(rest.len(), |(b, _)| b);
+        self.char_at = char_offset;
+        self.byte_at += bytes;
+        self.byte_at
+    }
+
+    fn slice(&mut self, span: Span) -> &'t str {
+        let start = self.byte(span.start);
+        let end = self.byte(span.end);
+        let text = self.text;
+        text.get(start..end).unwrap_or("")
     }
 }
 

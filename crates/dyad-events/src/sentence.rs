@@ -6,14 +6,32 @@ use dyad_types::{ParsedSentence, Token, Upos};
 use crate::compile::{Compiled, NONE};
 use crate::words::Closed;
 
+/// Which actor a mention names: an entry of the lexicon, or an actor the
+/// document pass resolved (a person known from a title, a pronoun's
+/// antecedent; index into [`crate::resolve::DocActors`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ActorRef {
+    Entry(u32),
+    Doc(u32),
+}
+
+/// What a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Named {
+    Actor(ActorRef),
+    /// An agent (role) entry of the lexicon.
+    Agent(u32),
+}
+
 /// An actor or agent name found in the tokens.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Mention {
     pub start: usize,
     pub end: usize,
-    /// Index of the actor entry, or of the agent entry.
-    pub index: u32,
-    pub is_actor: bool,
+    pub named: Named,
+    /// The mention names a person (who outranks the country adjective of
+    /// their title as the actor of a noun phrase).
+    pub person: bool,
 }
 
 /// One member of a coordination: at most one actor, any number of agents.
@@ -21,12 +39,20 @@ pub(crate) struct Mention {
 pub(crate) struct Conjunct {
     pub start: usize,
     pub end: usize,
-    /// The first actor mention (entry index, token position).
-    pub actor: Option<(u32, usize)>,
+    /// The first actor mention (which actor, token position).
+    pub actor: Option<(ActorRef, usize)>,
     /// Agent mentions (agent index, token position), in text order.
     pub agents: Vec<(u32, usize)>,
     /// Joined to the conjunct before it by a comma alone (no "and").
     pub comma_only: bool,
+    /// For a role with no actor of its own ("the government", "the
+    /// minister"): the actor the document pass found it refers to.
+    pub resolved: Option<u32>,
+    /// A role said to be past ("the former president", "ex-minister"): its
+    /// holder is an elite, no longer the government.
+    pub former: bool,
+    /// The conjunct's actor is a person.
+    pub person: bool,
 }
 
 impl Conjunct {
@@ -84,6 +110,9 @@ pub(crate) struct Analysis<'a> {
     pub verb_form: Vec<bool>,
     /// Word and lemma numbers of the sentence, sorted.
     pub present: Vec<u32>,
+    /// The sentence has both lower-case and upper-case letters (it is not a
+    /// headline in capitals or text in lower case only).
+    pub mixed_case: bool,
 }
 
 const LINK_GAP: usize = 6;
@@ -104,7 +133,7 @@ impl<'a> Analysis<'a> {
         let mut ids = Vec::with_capacity(n);
         for token in tokens {
             let start = upper.len();
-            upper.extend(token.text.chars().flat_map(char::to_uppercase));
+            dyad_text::fold_upper(&token.text, &mut upper);
             ranges.push((start as u32, upper.len() as u32));
             ids.push(compiled.vocab.get(&upper[start..]));
         }
@@ -133,6 +162,16 @@ impl<'a> Analysis<'a> {
             group_at: vec![NONE; n],
             verb_form: Vec::new(),
             present: Vec::new(),
+            mixed_case: {
+                let words = || {
+                    tokens
+                        .iter()
+                        .filter(|t| t.text.chars().any(char::is_alphabetic))
+                };
+                words().any(|t| t.text.chars().any(char::is_lowercase))
+                    && words().any(|t| t.text.chars().next().is_some_and(char::is_uppercase))
+                    && !words().all(|t| t.text.chars().next().is_some_and(char::is_uppercase))
+            },
         };
         analysis.present = analysis
             .ids
@@ -344,31 +383,84 @@ impl<'a> Analysis<'a> {
         let n = self.len();
         let mut i = 0;
         while i < n {
-            let actor = compiled.actors.longest(&self.ids, i);
+            let actor = compiled
+                .actors
+                .longest(&self.ids, i)
+                .filter(|&(end, _)| self.looks_like_a_name(i, end));
             let agent = compiled.agents.longest(&self.ids, i);
             let pick = match (actor, agent) {
-                (Some(a), Some(g)) if g.0 > a.0 => Some((g, false)),
-                (Some(a), _) => Some((a, true)),
-                (None, Some(g)) => Some((g, false)),
+                (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, Named::Agent(g.1))),
+                (Some(a), _) => Some((a.0, Named::Actor(ActorRef::Entry(a.1)))),
+                (None, Some(g)) => Some((g.0, Named::Agent(g.1))),
                 (None, None) => None,
             };
             match pick {
-                Some(((end, index), is_actor)) => {
-                    let m = self.mentions.len() as u32;
+                Some((end, named)) => {
+                    let person = matches!(named, Named::Actor(ActorRef::Entry(e))
+                        if compiled.person.get(e as usize) == Some(&true));
                     self.mentions.push(Mention {
                         start: i,
                         end,
-                        index,
-                        is_actor,
+                        named,
+                        person,
                     });
-                    for slot in &mut self.mention_at[i..end] {
-                        *slot = m;
-                    }
                     i = end;
                 }
                 None => i += 1,
             }
         }
+        self.index_mentions();
+    }
+
+    /// Whether tokens `start..end` may be a name: in a sentence written in
+    /// mixed case, a name is capitalized ("Turkey", not "turkey"; "China",
+    /// not "china"); a sentence all in one case says nothing.
+    fn looks_like_a_name(&self, start: usize, end: usize) -> bool {
+        if !self.mixed_case {
+            return true;
+        }
+        self.tokens[start..end].iter().any(|t| {
+            t.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+    }
+
+    /// Mention numbers per token, after mentions were found or added.
+    fn index_mentions(&mut self) {
+        self.mention_at.iter_mut().for_each(|m| *m = NONE);
+        for (m, mention) in self.mentions.iter().enumerate() {
+            for slot in &mut self.mention_at[mention.start..mention.end] {
+                *slot = m as u32;
+            }
+        }
+    }
+
+    /// Adds mentions the document pass found (people known from a title,
+    /// pronouns) where no lexicon mention stands, and rebuilds the actor
+    /// groups.
+    pub fn add_mentions(&mut self, closed: &Closed, extra: &[Mention]) {
+        if extra.is_empty() {
+            return;
+        }
+        for mention in extra {
+            if mention.start < mention.end
+                && mention.end <= self.len()
+                && self.mention_at[mention.start..mention.end]
+                    .iter()
+                    .all(|&m| m == NONE)
+            {
+                self.mentions.push(*mention);
+                for slot in &mut self.mention_at[mention.start..mention.end] {
+                    *slot = u32::MAX - 1;
+                }
+            }
+        }
+        self.mentions.sort_by_key(|m| m.start);
+        self.index_mentions();
+        self.group_at.iter_mut().for_each(|g| *g = NONE);
+        self.build_groups(closed);
     }
 
     /// May token `i` stand inside a noun phrase between two names?
@@ -481,12 +573,16 @@ impl<'a> Analysis<'a> {
             group.end = mention.end;
             let conjunct = group.conjuncts.last_mut().expect("a group has a conjunct");
             conjunct.end = mention.end;
-            if mention.is_actor {
-                if conjunct.actor.is_none() {
-                    conjunct.actor = Some((mention.index, mention.start));
+            match mention.named {
+                Named::Actor(actor) => {
+                    // "Gondorian President Ana Quispe": the person, not the
+                    // country of her title, is the actor.
+                    if conjunct.actor.is_none() || (mention.person && !conjunct.person) {
+                        conjunct.actor = Some((actor, mention.start));
+                        conjunct.person = mention.person;
+                    }
                 }
-            } else {
-                conjunct.agents.push((mention.index, mention.start));
+                Named::Agent(agent) => conjunct.agents.push((agent, mention.start)),
             }
             previous_end = Some(mention.end);
         }
@@ -544,10 +640,18 @@ impl<'a> Analysis<'a> {
                 split.push(group);
             }
         }
-        let groups = split;
-        for (g, group) in groups.iter().enumerate() {
+        let mut groups = split;
+        for (g, group) in groups.iter_mut().enumerate() {
             for slot in &mut self.group_at[group.start..group.end] {
                 *slot = g as u32;
+            }
+            // "the former Gondorian president", "ex-minister": a word of
+            // the past just before or inside a role.
+            for c in &mut group.conjuncts {
+                if !c.agents.is_empty() {
+                    let from = c.start.saturating_sub(2);
+                    c.former = (from..c.end).any(|k| self.is(&closed.former, k));
+                }
             }
         }
         self.groups = groups;

@@ -146,7 +146,12 @@ pub(crate) fn verb_syntax(a: &Analysis, parse: &ParsedSentence, v: usize) -> Ver
             .or_else(|| subjects().next())
         {
             out.subject = Some(s);
-            if cur == v && rel(parse, s) != "nsubj" {
+            // A passive subject makes a passive only with its auxiliary
+            // ("was attacked"): "Police attacked Gondor" with "Police"
+            // labelled so is a misparse of an active verb.
+            let auxiliary = children(parse, cur)
+                .any(|c| matches!(rel(parse, c), "aux" | "aux:pass" | "auxpass"));
+            if cur == v && rel(parse, s) != "nsubj" && auxiliary {
                 out.passive = true;
             }
             break;

@@ -22,6 +22,9 @@ classes! {
     aux: ["HAS", "HAVE", "HAD", "'VE", "'D", "DO", "DOES", "DID", "WILL", "WOULD", "SHALL",
           "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "WO", "CA", "'LL", "CANNOT", "GOING"];
     negation: ["NOT", "N'T", "NEVER"];
+    // Words before a title that say its holder no longer holds it.
+    former: ["FORMER", "EX", "EX-", "OUSTED", "EXILED", "DEPOSED", "TOPPLED", "LATE", "DEFEATED",
+             "RETIRED"];
     // Modals of obligation, permission, possibility and ability: "must
     // allow", "may attack", "can worsen" say what is required or possible,
     // not what happened.

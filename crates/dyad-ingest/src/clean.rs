@@ -416,6 +416,11 @@ fn is_credit(line: &str, toks: &[String], sentence: bool) -> bool {
     if n == 0 || n > 14 || sentence && n > 6 {
         return false;
     }
+    // A dateline ends with its dash: "CARACAS, March 2 (Reuters) -" names
+    // where the story was filed, and stays.
+    if line.trim_end().ends_with(['-', '—', '–']) {
+        return false;
+    }
     let lower = line.to_lowercase();
     let labelled = [
         "photo:",
@@ -646,6 +651,8 @@ mod tests {
             ("By Jane Roe - 11/18/19 11:04 PM EST", Some("byline or date line")),
             ("| UPDATED: 11:05, Tue, Nov 19, 2019", Some("byline or date line")),
             ("Updated at 1:23 p.m.", Some("byline or date line")),
+            ("CARACAS, March 2 (Reuters) -", None),
+            ("WASHINGTON (AP) —", None),
             ("You may also like...", Some("call to action")),
             ("Advert", Some("interface label")),
             ("This slideshow requires JavaScript.", Some("interface label")),

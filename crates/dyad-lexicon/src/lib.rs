@@ -92,23 +92,17 @@ impl std::fmt::Display for LexiconStats {
     }
 }
 
-const BUILTIN_ACTORS: [(&str, &str); 3] = [
-    (
-        "countries.actors.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/countries.actors.txt")),
-    ),
-    (
-        "international.actors.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/international.actors.txt")),
-    ),
-    (
-        "nonstate.actors.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/nonstate.actors.txt")),
-    ),
-];
+include!(concat!(env!("OUT_DIR"), "/builtin_actors.rs"));
 const BUILTIN_AGENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/agents.txt"));
 const BUILTIN_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/verbs.txt"));
 const BUILTIN_DISCARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/discards.txt"));
+
+/// The built-in actor files as (file name, text), in name order: the
+/// hand-written dictionaries and the generated ones (`people.actors.txt`, ...).
+/// For checks that need to know which file a built-in entry comes from.
+pub fn builtin_actor_files() -> &'static [(&'static str, &'static str)] {
+    BUILTIN_ACTORS
+}
 
 /// Which format a file is read as (for messages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

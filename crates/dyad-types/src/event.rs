@@ -22,6 +22,12 @@ pub struct Event {
     pub plover: Option<String>,
     pub source: Actor,
     pub target: Actor,
+    /// Character offsets of the word or phrase that made the event (the
+    /// verb, or the event noun).
+    pub trigger: Option<Span>,
+    /// How sure the coder is, in [0, 1] (`docs/coding.md` says how it is
+    /// reckoned): for trading recall against precision.
+    pub confidence: f32,
     pub date: Option<Date>,
     pub location: Option<Location>,
 }

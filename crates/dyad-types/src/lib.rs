@@ -14,6 +14,7 @@ pub mod syntax;
 pub mod text;
 
 pub use actor::Actor;
+pub use actor::{ActorMention, Basis};
 pub use date::Date;
 pub use document::{DocError, Document};
 pub use event::{Event, Location};

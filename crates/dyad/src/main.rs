@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// Code documents into events (JSON lines on standard output).
     Code(commands::code::CodeArgs),
+    /// List every actor mention with its code and what decided it (JSON lines).
+    Actors(commands::actors::ActorsArgs),
     /// Run the whole pipeline on a built-in example article and print its events.
     Demo(commands::demo::DemoArgs),
     /// Parse text or CoNLL-U into CoNLL-U (tags, lemmas, dependencies).
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Code(args) => commands::code::run(args),
+        Command::Actors(args) => commands::actors::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Parse(args) => commands::parse::run(args),
         Command::Extract(args) => commands::extract::run(args),

@@ -1,9 +1,9 @@
-//! The coding pipeline: text → sentences → parses → events, for one document at a time.
+//! The coding pipeline: text → sentences → parses → the document coder.
 
 use dyad_events::Coder;
 use dyad_lexicon::Lexicon;
 use dyad_nlp::Model;
-use dyad_types::{DocError, Document, Event};
+use dyad_types::{ActorMention, DocError, Document, Event, ParsedSentence, Sentence};
 
 /// The largest document text coded, in bytes. A news article is a few
 /// kilobytes; anything this large is a concatenation or a mistake, and is
@@ -27,6 +27,18 @@ impl Pipeline {
 
     /// All events of one document, in sentence order.
     pub fn code_document(&self, doc: &Document) -> Result<Vec<Event>, DocError> {
+        let (sentences, parses) = self.read(doc)?;
+        Ok(self.coder.code_document(doc, &sentences, &parses))
+    }
+
+    /// Every actor mention of one document, with its code and basis.
+    pub fn document_actors(&self, doc: &Document) -> Result<Vec<ActorMention>, DocError> {
+        let (sentences, parses) = self.read(doc)?;
+        Ok(self.coder.document_actors(doc, &sentences, &parses))
+    }
+
+    /// The document's sentences and their parses.
+    fn read(&self, doc: &Document) -> Result<(Vec<Sentence>, Vec<ParsedSentence>), DocError> {
         if doc.text.len() > MAX_DOCUMENT_BYTES {
             return Err(DocError::new(
                 &doc.id,
@@ -37,17 +49,20 @@ impl Pipeline {
                 ),
             ));
         }
-        let mut events = Vec::new();
+        let sentences = dyad_text::sentences(&doc.text);
         let mut words: Vec<&str> = Vec::new();
-        for sentence in &dyad_text::sentences(&doc.text) {
-            words.clear();
-            words.extend(sentence.tokens.iter().map(|t| t.text.as_str()));
-            if words.is_empty() {
-                continue;
-            }
-            let parse = self.model.parse(&words);
-            events.extend(self.coder.code_sentence(doc, sentence, &parse));
-        }
-        Ok(events)
+        let parses = sentences
+            .iter()
+            .map(|sentence| {
+                words.clear();
+                words.extend(sentence.tokens.iter().map(|t| t.text.as_str()));
+                if words.is_empty() {
+                    ParsedSentence::default()
+                } else {
+                    self.model.parse(&words)
+                }
+            })
+            .collect();
+        Ok((sentences, parses))
     }
 }

@@ -378,3 +378,39 @@ fn demo_prints_events_of_the_built_in_article() {
         && e["source"]["country"] == "USA"
         && e["target"]["country"] == "RUS"));
 }
+
+#[test]
+fn actors_lists_every_mention_with_its_code_and_basis() {
+    let mut command = dyad();
+    command.args(["actors", "--date", "2020-03-02", "-"]);
+    let text = "CARACAS, March 2 (Wire) -\n\nOpposition leaders called off the march. \
+                Peruvian Foreign Minister Rosa Quilca met Chile's envoy. Quilca said little.";
+    let output = run_with_stdin(command, text.as_bytes());
+    assert!(output.status.success());
+    let mentions = json_lines(&output.stdout);
+    let find = |text: &str| {
+        mentions
+            .iter()
+            .find(|m| m["text"] == text)
+            .unwrap_or_else(|| panic!("no mention {text:?} in {mentions:?}"))
+    };
+    let opposition = find("Opposition leaders");
+    assert_eq!(opposition["code"], "VENOPP");
+    assert_eq!(opposition["country"], "VEN");
+    assert_eq!(opposition["basis"], "context");
+    let quilca = find("Quilca");
+    assert_eq!(quilca["code"], "PERGOV");
+    assert_eq!(quilca["basis"], "alias");
+    assert_eq!(quilca["agents"], serde_json::json!(["GOV"]));
+    // Spans are character offsets of the document text.
+    let span = quilca["span"].as_array().unwrap();
+    let (start, end) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    let slice: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(slice, "Quilca");
+    assert!(mentions
+        .iter()
+        .all(|m| m["doc"] == "stdin" && m["sentence"].is_u64()));
+}

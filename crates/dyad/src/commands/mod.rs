@@ -1,5 +1,6 @@
 //! One module per subcommand; each holds its arguments and its `run`.
 
+pub mod actors;
 pub mod bench;
 pub mod code;
 pub mod demo;

@@ -1,6 +1,8 @@
-//! Unit tests of the coder with tiny dictionaries of our own, one per rule.
+//! Unit tests of the coder with tiny dictionaries of our own, one per rule,
+//! through the real tagger and parser as in production.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use dyad_lexicon::{parse_actors, parse_agents, parse_discards, parse_verbs, Lexicon};
 use dyad_types::{Document, ParsedSentence};
@@ -19,6 +21,9 @@ THE_UNITED_KINGDOMS_OF_ARNOR [ARN]
 KING_THEODEN
     [ROHGOV < 20100101]
     [ROHELI > 20091231]
+SAURON
+    [MORGOV > 20000101]
+    [MORELI]
 WHITE_COUNCIL [IGOWHC]
 ";
 
@@ -31,6 +36,11 @@ LAWMAKER [~LEG]
 MEDIA {} [~MED]
 GOVERNMENT [~GOV]
 LEAGUE_OF_HEALERS {} [NGO~]
+PRESIDENT [~GOV]
+PRIME_MINISTER [~GOV]
+FOREIGN_MINISTER [~GOV]
+ARMY {ARMIES} [~MIL]
+TROOPS {} [~MIL]
 ";
 
 const VERBS: &str = "\
@@ -131,17 +141,49 @@ fn coder() -> Coder {
     Coder::new(lexicon)
 }
 
-/// Codes every sentence of `text` (word order only, no parse) into
-/// `SOURCE CODE TARGET` strings.
+/// The built-in language model, loaded once for all tests.
+fn model() -> &'static dyad_nlp::Model {
+    static MODEL: OnceLock<dyad_nlp::Model> = OnceLock::new();
+    MODEL.get_or_init(|| dyad_nlp::Model::embedded().expect("the built-in model loads"))
+}
+
+/// A document's sentences and their parses by the built-in model.
+fn read(text: &str) -> (Vec<dyad_types::Sentence>, Vec<ParsedSentence>) {
+    let sentences = dyad_text::sentences(text);
+    let parses = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+            model().parse(&words)
+        })
+        .collect();
+    (sentences, parses)
+}
+
+/// Codes `text` as one document, parsed, into `SOURCE CODE TARGET` strings.
 fn code_on(coder: &Coder, text: &str, date: Option<&str>) -> Vec<String> {
     let mut doc = Document::new("t", text);
     doc.date = date.map(|d| d.parse().unwrap());
-    let mut out = Vec::new();
-    for sentence in dyad_text::sentences(text) {
-        for e in coder.code_sentence(&doc, &sentence, &ParsedSentence::default()) {
-            out.push(format!("{} {} {}", e.source.code, e.code, e.target.code));
-        }
-    }
+    let (sentences, parses) = read(text);
+    let mut out: Vec<String> = coder
+        .code_document(&doc, &sentences, &parses)
+        .iter()
+        .map(|e| format!("{} {} {}", e.source.code, e.code, e.target.code))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Codes `text` from word order alone (no parse): the fallback for a
+/// sentence the parser could not read.
+fn code_unparsed(text: &str) -> Vec<String> {
+    let doc = Document::new("t", text);
+    let sentences = dyad_text::sentences(text);
+    let mut out: Vec<String> = coder()
+        .code_document(&doc, &sentences, &[])
+        .iter()
+        .map(|e| format!("{} {} {}", e.source.code, e.code, e.target.code))
+        .collect();
     out.sort();
     out
 }
@@ -158,9 +200,24 @@ fn subject_verb_object() {
 #[test]
 fn actor_names_match_longest_and_in_any_case() {
     assert_eq!(
-        code("the united kingdoms of arnor blamed MORDOR."),
+        code("The United Kingdoms of Arnor blamed MORDOR."),
         ["ARN 112 MOR"]
     );
+    // A sentence all in capitals or all in lower case says nothing of names.
+    assert_eq!(
+        code("THE UNITED KINGDOMS OF ARNOR BLAMED MORDOR."),
+        ["ARN 112 MOR"]
+    );
+    assert_eq!(
+        code("the united kingdoms of arnor blamed mordor."),
+        ["ARN 112 MOR"]
+    );
+}
+
+#[test]
+fn a_name_in_lower_case_in_mixed_case_text_is_a_common_word() {
+    // "rohan" is no name here (as "turkey" the bird is not Turkey).
+    assert!(code("The rohan blamed Mordor.").is_empty());
 }
 
 #[test]
@@ -354,8 +411,8 @@ fn events_carry_the_contract_fields() {
     let c = coder();
     let mut doc = Document::new("d1", "Rohan met Gondor.");
     doc.date = Some("2015-05-12".parse().unwrap());
-    let sentence = &dyad_text::sentences(&doc.text)[0];
-    let events = c.code_sentence(&doc, sentence, &ParsedSentence::default());
+    let (sentences, parses) = read(&doc.text);
+    let events = c.code_document(&doc, &sentences, &parses);
     let e = events.iter().find(|e| e.source.code == "ROH").unwrap();
     assert_eq!(
         (e.doc.as_str(), e.sentence, e.code.as_str(), e.root.as_str()),
@@ -386,8 +443,9 @@ fn code_parsed(text: &str, rows: &[(&str, &str, &str, usize, &str)]) -> Vec<Stri
         })
         .collect();
     let parse = ParsedSentence { words };
+    let sentence = sentence.clone();
     let mut out: Vec<String> = c
-        .code_sentence(&doc, sentence, &parse)
+        .code_document(&doc, &[sentence], &[parse])
         .into_iter()
         .map(|e| format!("{} {} {}", e.source.code, e.code, e.target.code))
         .collect();
@@ -870,4 +928,14 @@ fn a_modifier_mislabelled_as_the_subject_of_a_noun_stays_in_its_phrase() {
             "{label}"
         );
     }
+}
+
+mod resolve;
+
+#[test]
+fn a_sentence_without_a_parse_is_coded_from_word_order() {
+    assert_eq!(
+        code_unparsed("Rohan accused Mordor of lying."),
+        ["ROH 112 MOR"]
+    );
 }
