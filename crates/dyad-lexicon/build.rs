@@ -26,7 +26,8 @@ fn main() {
         })
         .unwrap_or_default();
     actors.sort();
-    let mut list = String::from("/// The built-in actor files: (file name, text), in name order.\n");
+    let mut list =
+        String::from("/// The built-in actor files: (file name, text), in name order.\n");
     list.push_str("const BUILTIN_ACTORS: &[(&str, &str)] = &[\n");
     for name in &actors {
         let source = Path::new("data").join(name);

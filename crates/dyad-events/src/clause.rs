@@ -4,6 +4,7 @@
 use dyad_types::Upos;
 
 use crate::compile::{El, NONE};
+use crate::modality::{framed, is_mutual, needs_no_target, Frame};
 use crate::patterns::{Matcher, Slots};
 use crate::sentence::Analysis;
 use crate::words::Closed;
@@ -35,6 +36,12 @@ pub(crate) struct Chain {
     /// The verb is not asserted as an act: under a modal of obligation or
     /// possibility, a condition, a preference, or "for X to".
     pub irrealis: bool,
+    /// Under a modal of obligation ("must", "should").
+    pub obligation: bool,
+    /// Under an auxiliary of the future ("will", "would", "is going to").
+    pub future: bool,
+    /// Under an adjective of readiness or unwillingness ("is ready to").
+    pub frame: Option<Frame>,
 }
 
 pub(crate) fn find_verbs(coder: &Coder, a: &Analysis) -> Vec<VerbHit> {
@@ -112,6 +119,9 @@ pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
     let mut infinitive = false;
     let mut governor = None;
     let mut irrealis = false;
+    let mut obligation = false;
+    let mut future = false;
+    let mut frame = None;
     while i > 0 {
         let k = i - 1;
         if a.group_at[k] != NONE {
@@ -132,7 +142,9 @@ pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
         // possible or preferred, not done.
         if a.is(&closed.irrealis_modal, k) || (immediate && a.is(&closed.rather, k)) {
             irrealis = true;
+            obligation |= a.is(&closed.obligation, k);
         }
+        future |= a.is(&closed.future, k);
         if a.is(&closed.negation, k) {
             negated |= immediate;
         } else if a.is(&closed.be, k) {
@@ -141,6 +153,11 @@ pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
             // "is likely to deploy", "was unable to end": a likelihood or
             // an ability, not an act.
             irrealis = true;
+        } else if !immediate && a.is(&closed.infinitive, i) && a.is(&closed.intent_frame, k) {
+            // "is ready to send", "is going to meet": an intent.
+            frame.get_or_insert(Frame::Intent);
+        } else if !immediate && a.is(&closed.infinitive, i) && a.is(&closed.refusal_frame, k) {
+            frame.get_or_insert(Frame::Refusal);
         } else if a.is(&closed.aux, k)
             || a.is(&closed.adverb, k)
             || a.is_adverb(k)
@@ -181,6 +198,9 @@ pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
         start: i,
         negated,
         irrealis,
+        obligation,
+        future,
+        frame,
         passive: be && participle,
         infinitive,
         governor,
@@ -525,9 +545,17 @@ struct Coded {
     sources: Vec<Resolved>,
     targets: Vec<Resolved>,
     code: dyad_lexicon::EventCode,
+    /// The act put in a mood (intent, threat, refusal, appeal, demand):
+    /// the code of that, which is the event instead of the act's.
+    framed: Option<String>,
     negated: bool,
     /// Not asserted (see [`Chain::irrealis`]).
     irrealis: bool,
+    /// Under "must" or "should" (see [`Chain::obligation`]).
+    obligation: bool,
+    /// A verb that this one's mood is about replaces it: "threatened" in
+    /// "threatened to attack" gives way to the threat of the attack.
+    superseded: bool,
     compound: Option<u32>,
     passive: bool,
 }
@@ -795,24 +823,69 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
             (false, Subject::Shared) => coded.last().and_then(|c: &Coded| c.subject_group),
             _ => None,
         };
-        // "threatened to attack", "agreed to withdraw", "urged Gondor to
-        // respond": the infinitive says what the governing verb is about
-        // (an intent, a threat, an appeal), not an event that happened.
-        // When the dictionary codes the governing verb, that is the event.
-        // A passive of perception or report ("was seen to break") asserts
-        // the infinitive's event.
-        if let Some(g) = chain.governor {
-            let raising = &coder.compiled.closed.raising;
-            let governed = coded.iter().any(|c| {
+        // The mood the clause puts the act in: "threatened to attack",
+        // "agreed to withdraw", "urged Gondor to respond", "will release",
+        // "is ready to send". CAMEO codes the intent, threat, refusal or
+        // appeal of the act (`modality`), from the one who intends,
+        // threatens, refuses or appeals.
+        let closed = &coder.compiled.closed;
+        let governor = chain.governor;
+        let governing = governor.and_then(|g| {
+            let raising = &closed.raising;
+            coded.iter().position(|c| {
                 c.hit.start <= g
                     && g < c.hit.end
                     && !(c.passive && a.is(raising, c.hit.at))
                     && !c.code.is_null()
-            });
-            if governed {
-                negated = true;
+            })
+        });
+        let governor_frame = governor.and_then(|g| verb_frame(a, closed, g));
+        let moods = coder.lexicon.verbs.moods;
+        let governor_frame = governor_frame.filter(|_| moods);
+        let frame = governor_frame
+            .or(chain.frame)
+            .or((chain.future && !irrealis).then_some(Frame::Intent))
+            .filter(|_| moods);
+        let act = code.forward.clone();
+        let mut framed_code: Option<String> = None;
+        if let (Some(f), Some(act)) = (frame, act.as_deref()) {
+            // "will not accept": the refusal of the act.
+            let f = match (f, negated && !irrealis) {
+                (Frame::Intent, true) => Some(Frame::Refusal),
+                (_, true) => None,
+                (f, false) => Some(f),
+            };
+            if let Some(f) = f {
+                framed_code = framed(f, act).map(str::to_string);
+                if framed_code.is_some() {
+                    negated = false;
+                } else if f != Frame::Intent {
+                    // A refusal to use force, an appeal the mirror does not
+                    // hold: the act itself did not happen.
+                    negated = true;
+                }
             }
         }
+        if framed_code.is_none() && governing.is_some() {
+            // The governing verb's own code is the event ("threatened to
+            // do something the lexicon does not know").
+            negated = true;
+        }
+        let mut frame_sources = None;
+        if framed_code.is_some() {
+            if let Some(gi) = governing {
+                coded[gi].superseded = true;
+                // "urged Gondor to release": from the one who urges to the
+                // one urged (the infinitive's subject).
+                if matches!(governor_frame, Some(Frame::Appeal | Frame::Demand)) {
+                    frame_sources = Some(coded[gi].sources.clone());
+                }
+            }
+        }
+        let (sources, targets) = match frame_sources {
+            Some(urgers) => (urgers, sources),
+            None => (sources, targets),
+        };
         coded.push(Coded {
             passive,
             hit: *hit,
@@ -822,7 +895,10 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
             // attacked"); "accused Russia of failing" does not.
             subject_pos: (matches!(subject, Subject::Group(_))
                 && !chain.infinitive
-                && (chain.start..=hit.at).any(|k| a.is_finite(&coder.compiled.closed, k))
+                && (chain.start..=hit.at).any(|k| {
+                    a.is_finite(&coder.compiled.closed, k)
+                        || (k == hit.at && a.xpos(k) == Some("VB") && chain.start == hit.start)
+                })
                 && !(left..hit.start)
                     .any(|k| a.is(&coder.compiled.closed.infinitive, k) || a.upper(k) == ","))
             .then_some(left),
@@ -830,8 +906,11 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
             sources,
             targets,
             code,
+            framed: framed_code,
             negated,
             irrealis,
+            obligation: chain.obligation,
+            superseded: false,
             compound,
         });
     }
@@ -839,7 +918,9 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
     // "X said Y attacked Z": the object of "said" is the subject of a later
     // verb, so "said" has a clause for its object, not an actor. It codes no
     // event of its own with Y; the verb dictionary's transformations say
-    // what X's statement means.
+    // what X's statement means. "X said Y must Z", "X demanded that Y Z",
+    // "X urged that Y Z": the clause is not asserted; it is X's demand (or
+    // appeal) of Y.
     for v in 0..coded.len() {
         let (end, right) = (coded[v].hit.end, coded[v].right);
         let Some(w) = (v + 1..coded.len()).find(|&w| {
@@ -850,6 +931,53 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
         };
         if coded[v].object_group.is_some() && coded[v].object_group == coded[w].subject_group {
             coded[v].targets.clear();
+        }
+        let outer = coded[v].code.forward.clone().unwrap_or_default();
+        let asks = if !coder.lexicon.verbs.moods {
+            None
+        } else if outer.starts_with("10") {
+            Some(Frame::Demand)
+        } else if outer.starts_with("02") {
+            Some(Frame::Appeal)
+        } else if coded[w].obligation && !coded[v].negated {
+            Some(Frame::Demand)
+        } else {
+            None
+        };
+        if let Some(frame) = asks {
+            let act = coded[w].code.forward.clone();
+            let code = act
+                .as_deref()
+                .and_then(|act| framed(frame, act))
+                .map(str::to_string);
+            let asked = coded[w].sources.clone();
+            match code {
+                Some(code) => {
+                    coded[w].framed = Some(code);
+                    coded[w].negated = false;
+                    coded[w].sources = coded[v].sources.clone();
+                    coded[w].targets = asked;
+                    coded[v].superseded = true;
+                }
+                None => {
+                    // The demand itself, of the one who must act.
+                    coded[w].negated = true;
+                    if outer.starts_with("10") || outer.starts_with("02") {
+                        coded[v].targets = asked;
+                    } else if coded[w].obligation {
+                        coded[w].framed = Some("100".to_string());
+                        coded[w].negated = false;
+                        coded[w].sources = coded[v].sources.clone();
+                        coded[w].targets = asked;
+                    }
+                }
+            }
+            continue;
+        }
+        // (A future or a mood is no admission: the transformations speak of
+        // what happened.)
+        if coded[w].framed.is_some() {
+            continue;
         }
         if let Some((s, code, t)) = transform(coder, &coded[v], &coded[w]) {
             for source in &s {
@@ -866,7 +994,54 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
         }
     }
 
+    let moods = coder.lexicon.verbs.moods;
+    if moods {
+        if let Some(parse) = a.parse {
+            clause_complements(coder, a, parse, &mut coded, context);
+        }
+    }
     for c in &coded {
+        if c.superseded {
+            continue;
+        }
+        // "Gondor said …": saying is no event; what is said may be, and a
+        // verb of saying that is itself an act (accuse, deny, praise) has
+        // its own code.
+        if moods && c.framed.is_none() && c.code.forward.as_deref() == Some("010") {
+            continue;
+        }
+        let trigger = (c.hit.start, c.hit.end);
+        // With no target named: "Rohan and Gondor met" (each with the
+        // other), "Gondor declared a truce" (no one).
+        if moods && !c.negated && c.targets.is_empty() && c.compound.is_none() {
+            if let Some(code) = c.framed.as_ref().or(c.code.forward.as_ref()) {
+                let named = |r: &&Resolved| !r.code.starts_with("---");
+                if c.sources.len() >= 2 && is_mutual(code) {
+                    for s in &c.sources {
+                        for t in &c.sources {
+                            emit(&mut out, s, code, t, trigger);
+                        }
+                    }
+                    continue;
+                }
+                if needs_no_target(code) {
+                    for s in c.sources.iter().filter(named) {
+                        emit_untargeted(&mut out, s, code, trigger, confidence);
+                    }
+                    continue;
+                }
+            }
+        }
+        if let Some(code) = &c.framed {
+            if !c.negated {
+                for s in &c.sources {
+                    for t in &c.targets {
+                        emit(&mut out, s, code, t, trigger);
+                    }
+                }
+            }
+            continue;
+        }
         if c.negated || c.code.is_null() {
             continue;
         }
@@ -897,4 +1072,103 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
         }
     }
     out
+}
+
+/// The mood a governing verb gives the "to" infinitive it governs, by its
+/// lemma: "plans to" an intent, "threatened to" a threat, "refused to" a
+/// refusal, "urged Gondor to" an appeal, "ordered Gondor to" a demand.
+fn verb_frame(a: &Analysis, closed: &Closed, g: usize) -> Option<Frame> {
+    let is = |list: &[u32]| Closed::is(list, a.lemmas[g]) || Closed::is(list, a.ids[g]);
+    if is(&closed.intent_verb) {
+        Some(Frame::Intent)
+    } else if is(&closed.threat_verb) {
+        Some(Frame::Threat)
+    } else if is(&closed.refusal_verb) {
+        Some(Frame::Refusal)
+    } else if is(&closed.appeal_verb) {
+        Some(Frame::Appeal)
+    } else if is(&closed.demand_verb) {
+        Some(Frame::Demand)
+    } else {
+        None
+    }
+}
+
+/// Adds an event with no target, once per (source, code).
+fn emit_untargeted(
+    out: &mut Vec<CodedEvent>,
+    source: &Resolved,
+    code: &str,
+    trigger: (usize, usize),
+    confidence: f32,
+) {
+    if out
+        .iter()
+        .any(|e| e.source.code == source.code && e.code == code)
+    {
+        return;
+    }
+    out.push(CodedEvent {
+        source: source.clone(),
+        code: code.to_string(),
+        target: None,
+        trigger,
+        // A party is missing: less is known than of a full dyad.
+        confidence: confidence * 0.8,
+    });
+}
+
+/// Clausal complements the verb dictionary has no verb for, read from the
+/// parse: "Rohan said Gondor must <do something>" is Rohan's demand of
+/// Gondor (100); "Rohan demanded that Gondor <do something>" is a demand of
+/// Gondor, not of whatever follows. A verb whose object place holds such a
+/// clause has no actor object.
+fn clause_complements(
+    coder: &Coder,
+    a: &Analysis,
+    parse: &dyad_types::ParsedSentence,
+    coded: &mut [Coded],
+    context: Context,
+) {
+    let closed = &coder.compiled.closed;
+    for v in 0..coded.len() {
+        if coded[v].superseded || coded[v].negated {
+            continue;
+        }
+        let at = coded[v].hit.at;
+        for c in parse.children(at) {
+            if !parse.words[c].deprel.starts_with("ccomp") {
+                continue;
+            }
+            // (A complement with a dictionary verb was read already.)
+            if coded.iter().any(|w| w.hit.start <= c && c < w.hit.end) {
+                continue;
+            }
+            let Some(subject) = parse
+                .children(c)
+                .find(|&k| parse.words[k].deprel.starts_with("nsubj"))
+            else {
+                continue;
+            };
+            let Some(g) = crate::syntax::group_of(a, parse, closed, subject) else {
+                continue;
+            };
+            let asked = coder.group_actors(&a.groups[g as usize], context);
+            if coded[v].object_group == Some(g)
+                || coded[v].targets.iter().any(|t| asked.contains(t))
+            {
+                coded[v].targets.clear();
+            }
+            let outer = coded[v].code.forward.clone().unwrap_or_default();
+            let must = parse
+                .children(c)
+                .any(|k| parse.words[k].deprel == "aux" && a.is(&closed.obligation, k));
+            if outer.starts_with("10") || outer.starts_with("02") {
+                coded[v].targets = asked;
+            } else if must && coded[v].framed.is_none() {
+                coded[v].framed = Some("100".to_string());
+                coded[v].targets = asked;
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@
 
 mod clause;
 mod compile;
+mod modality;
 mod patterns;
 mod resolve;
 mod sentence;

@@ -247,7 +247,9 @@ pub fn parse_verbs(
         content_lines: o.content_lines,
         malformed: o.malformed,
     })?;
-    Ok(out.dictionary)
+    let mut dictionary = out.dictionary;
+    dictionary.moods = text.lines().any(|l| l.trim() == verbs::MOODS_DIRECTIVE);
+    Ok(dictionary)
 }
 
 /// Reads a discards list from text.
@@ -291,6 +293,8 @@ impl Lexicon {
         }
         if !BUILTIN_VERBS.trim().is_empty() {
             lexicon.verbs = parse_verbs(&data.join("verbs.txt"), BUILTIN_VERBS, &mut warnings)?;
+            // dyad's own verbs give acts and leave their mood to the coder.
+            lexicon.verbs.moods = true;
         }
         if !BUILTIN_DISCARDS.trim().is_empty() {
             lexicon.discards =

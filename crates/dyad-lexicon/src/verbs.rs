@@ -159,7 +159,16 @@ pub struct VerbDictionary {
     pub blocks: Vec<VerbBlock>,
     pub synsets: HashMap<String, Synset>,
     pub transformations: Vec<Transformation>,
+    /// The dictionary gives acts only and lets the coder code their mood
+    /// (an intent for "will release", a threat for "threatened to attack",
+    /// …), as dyad's own does; PETRARCH dictionaries code "will attack" as
+    /// the attack and write their own patterns for threats. Set by the line
+    /// `#% dyad: moods` in the file (a comment to other readers).
+    pub moods: bool,
 }
+
+/// The line that marks a verb dictionary as written for the coder's moods.
+pub const MOODS_DIRECTIVE: &str = "#% dyad: moods";
 
 impl VerbDictionary {
     pub fn pattern_count(&self) -> usize {

@@ -43,7 +43,7 @@ ARMY {ARMIES} [~MIL]
 TROOPS {} [~MIL]
 ";
 
-const VERBS: &str = "\
+pub(crate) const VERBS: &str = "\
 &GIFT
 +HORSE
 +SWORD
@@ -129,12 +129,17 @@ EXCHANGE
 const DISCARDS: &str = "TOURNAMENT\n+CHESS CHAMPIONSHIP\n";
 
 fn coder() -> Coder {
+    coder_with_verbs(VERBS)
+}
+
+/// A coder with the test actors, agents and discards and the verbs `verbs`.
+fn coder_with_verbs(verbs: &str) -> Coder {
     let mut warnings = Vec::new();
     let f = Path::new("test");
     let lexicon = Lexicon {
         actors: parse_actors(f, ACTORS, &mut warnings).unwrap(),
         agents: parse_agents(f, AGENTS, &mut warnings).unwrap(),
-        verbs: parse_verbs(f, VERBS, &mut warnings).unwrap(),
+        verbs: parse_verbs(f, verbs, &mut warnings).unwrap(),
         discards: parse_discards(f, DISCARDS, &mut warnings).unwrap(),
     };
     assert!(warnings.is_empty(), "{warnings:?}");
@@ -930,6 +935,7 @@ fn a_modifier_mislabelled_as_the_subject_of_a_noun_stays_in_its_phrase() {
     }
 }
 
+mod moods;
 mod resolve;
 
 #[test]
