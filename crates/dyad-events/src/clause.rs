@@ -479,6 +479,7 @@ fn best_pattern(
     hit: &VerbHit,
     left: usize,
     right: usize,
+    mut trace: Option<&mut Vec<String>>,
 ) -> Option<(usize, Slots)> {
     let patterns = coder.compiled.patterns.get(hit.block as usize)?;
     let matcher = Matcher {
@@ -487,12 +488,28 @@ fn best_pattern(
         budget: std::cell::Cell::new(0),
     };
     let mut best: Option<(usize, Slots, usize)> = None;
+    let lines = coder
+        .lexicon
+        .verbs
+        .blocks
+        .get(hit.block as usize)
+        .map(|b| b.patterns.iter().map(|p| p.line).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let mut note = |index: usize, why: &str| {
+        if let Some(out) = trace.as_deref_mut() {
+            out.push(format!(
+                "  pattern of line {}: {why}",
+                lines.get(index).copied().unwrap_or(0)
+            ));
+        }
+    };
     for (index, pattern) in patterns.iter().enumerate() {
         if !pattern
             .required
             .iter()
             .all(|&(w, p)| a.has_word(w) || a.has_word(p))
         {
+            // (Not listed: most patterns of a block fail so, silently.)
             continue;
         }
         matcher.budget.set(crate::patterns::PATTERN_BUDGET);
@@ -501,16 +518,25 @@ fn best_pattern(
             .gapped(&pattern.after, hit.end, right, &mut slots)
             .is_none()
         {
+            note(
+                index,
+                "its words after the verb are not in the clause in order",
+            );
             continue;
         }
         if !pattern.before.is_empty()
             && !matches_before(&matcher, &pattern.before, left, hit.start, &mut slots)
         {
+            note(
+                index,
+                "its words before the verb are not in the clause in order",
+            );
             continue;
         }
         // The longest match wins: literal words matched, then elements.
         let score =
             slots.literal * 16 + pattern.words * 4 + pattern.before.len() + pattern.after.len();
+        note(index, &format!("matches (score {score})"));
         if best.as_ref().is_none_or(|b| score > b.2) {
             best = Some((index, slots, score));
         }
@@ -654,7 +680,12 @@ pub(crate) struct CodedEvent {
 }
 
 /// All events of the sentence, one per distinct (source, code, target).
-pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEvent> {
+pub(crate) fn code(
+    coder: &Coder,
+    a: &Analysis,
+    context: Context,
+    mut trace: Option<&mut Vec<String>>,
+) -> Vec<CodedEvent> {
     let hits = find_verbs(coder, a);
     let mut out: Vec<CodedEvent> = Vec::new();
     let mut previous_sources: Vec<Resolved> = Vec::new();
@@ -734,11 +765,51 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
             }
         }
         let mut slots = Slots::default();
-        if coder.trace {
-            eprintln!(
-                "verb {:?} chain {:?} subject {:?} left {} object {:?} right {}",
-                hit, chain, subject, left, object, right
-            );
+        if let Some(lines) = trace.as_deref_mut() {
+            let words = |from: usize, to: usize| {
+                (from..to.min(a.len()))
+                    .map(|k| a.tokens[k].text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let group = |g: Option<u32>| match g {
+                Some(g) => {
+                    let group = &a.groups[g as usize];
+                    format!("\"{}\"", words(group.start, group.end))
+                }
+                None => "none".to_string(),
+            };
+            lines.push(format!(
+                "verb \"{}\" (block {}, line {}): subject {}, object {}",
+                words(hit.start, hit.end),
+                block.meaning,
+                block.line,
+                match subject {
+                    Subject::Group(g) => group(Some(g)),
+                    Subject::Shared => "shared with the verb before".to_string(),
+                    Subject::None => "none".to_string(),
+                },
+                group(object),
+            ));
+            let mut flags = Vec::new();
+            for (on, name) in [
+                (negated, "negated"),
+                (passive, "passive"),
+                (irrealis, "not asserted (modal, condition)"),
+                (chain.future, "future"),
+                (chain.obligation, "obligation"),
+                (chain.infinitive, "infinitive"),
+            ] {
+                if on {
+                    flags.push(name.to_string());
+                }
+            }
+            if let Some(g) = chain.governor {
+                flags.push(format!("governed by \"{}\"", a.tokens[g].text));
+            }
+            if !flags.is_empty() {
+                lines.push(format!("  mood and voice: {}", flags.join(", ")));
+            }
         }
         // A pattern speaks of the verb's own words: not of those of the
         // verbs before or after it.
@@ -752,12 +823,17 @@ pub(crate) fn code(coder: &Coder, a: &Analysis, context: Context) -> Vec<CodedEv
         let pattern_right = hits
             .get(h + 1)
             .map_or(right, |next| right.min(next.start.max(hit.end)));
-        if let Some((index, found)) = best_pattern(coder, a, hit, pattern_left, pattern_right) {
-            if coder.trace {
-                eprintln!(
-                    "  pattern line {}",
-                    coder.lexicon.verbs.blocks[hit.block as usize].patterns[index].line
-                );
+        if let Some((index, found)) = best_pattern(
+            coder,
+            a,
+            hit,
+            pattern_left,
+            pattern_right,
+            trace.as_deref_mut(),
+        ) {
+            if let Some(lines) = trace.as_deref_mut() {
+                let line = coder.lexicon.verbs.blocks[hit.block as usize].patterns[index].line;
+                lines.push(format!("  chosen: the pattern of line {line}"));
             }
             let pattern = &coder.compiled.patterns[hit.block as usize][index];
             code = pattern.code.clone();

@@ -27,6 +27,7 @@
 
 mod clause;
 mod compile;
+mod explain;
 mod modality;
 mod patterns;
 mod resolve;
@@ -116,8 +117,12 @@ impl Coder {
             if analysis.len() == 0 || self.sentence_discarded(analysis) {
                 continue;
             }
-            for coded in clause::code(self, analysis, context) {
+            let mut trace = self.trace.then(Vec::new);
+            for coded in clause::code(self, analysis, context, trace.as_mut()) {
                 events.push(self.event(doc, sentence, analysis, coded, &mut slicer));
+            }
+            for line in trace.unwrap_or_default() {
+                eprintln!("{line}");
             }
         }
         events

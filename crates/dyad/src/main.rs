@@ -23,6 +23,8 @@ enum Command {
     Code(commands::code::CodeArgs),
     /// List every actor mention with its code and what decided it (JSON lines).
     Actors(commands::actors::ActorsArgs),
+    /// Show why a sentence codes as it does: tokens, parse, actors, verbs, patterns, events.
+    Explain(commands::explain::ExplainArgs),
     /// Run the whole pipeline on a built-in example article and print its events.
     Demo(commands::demo::DemoArgs),
     /// Parse text or CoNLL-U into CoNLL-U (tags, lemmas, dependencies).
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Code(args) => commands::code::run(args),
         Command::Actors(args) => commands::actors::run(args),
         Command::Demo(args) => commands::demo::run(args),
+        Command::Explain(args) => commands::explain::run(args),
         Command::Parse(args) => commands::parse::run(args),
         Command::Extract(args) => commands::extract::run(args),
         Command::Train(args) => commands::train::run(args),

@@ -37,6 +37,12 @@ impl Pipeline {
         Ok(self.coder.document_actors(doc, &sentences, &parses))
     }
 
+    /// Why the document (or its sentence `only`) codes as it does, for people.
+    pub fn explain(&self, doc: &Document, only: Option<usize>) -> Result<String, DocError> {
+        let (sentences, parses) = self.read(doc)?;
+        Ok(self.coder.explain(doc, &sentences, &parses, only))
+    }
+
     /// The document's sentences and their parses.
     fn read(&self, doc: &Document) -> Result<(Vec<Sentence>, Vec<ParsedSentence>), DocError> {
         if doc.text.len() > MAX_DOCUMENT_BYTES {

@@ -414,3 +414,41 @@ fn actors_lists_every_mention_with_its_code_and_basis() {
         .iter()
         .all(|m| m["doc"] == "stdin" && m["sentence"].is_u64()));
 }
+
+#[test]
+fn explain_answers_for_any_text() {
+    let output = run_ok([
+        "explain",
+        "--date",
+        "2021-04-01",
+        "Norway accused Sweden of spying.",
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("NOR 112"), "{text}");
+    assert!(
+        text.contains("(lexicon)") && text.contains("verb \"accused\""),
+        "{text}"
+    );
+    for odd in ["", "Это не английский текст, но он должен пройти.", "!!!"]
+    {
+        let output = run_ok(["explain", odd]);
+        assert!(!output.stdout.is_empty(), "{odd:?}");
+    }
+    let file = temp_dir("explain").join("story.txt");
+    fs::write(&file, "Norway met Sweden. Sweden accused Norway of spying.").unwrap();
+    let output = run_ok([
+        "explain",
+        "--doc",
+        file.to_str().unwrap(),
+        "--sentence",
+        "1",
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("== sentence 1") && !text.contains("== sentence 0"),
+        "{text}"
+    );
+    // A usage mistake is a clear message and exit 2.
+    let output = dyad().args(["explain"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

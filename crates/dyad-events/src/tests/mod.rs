@@ -945,3 +945,34 @@ fn a_sentence_without_a_parse_is_coded_from_word_order() {
         ["ROH 112 MOR"]
     );
 }
+
+#[test]
+fn explain_shows_the_parse_actors_patterns_and_events() {
+    let c = coder();
+    let text = "Rohan accused Mordor of lying.";
+    let doc = Document::new("t", text);
+    let (sentences, parses) = read(text);
+    let account = c.explain(&doc, &sentences, &parses, None);
+    for part in [
+        "== sentence 0",
+        "accused",
+        "\"Rohan\" = ROH (lexicon)",
+        "\"Mordor\" = MOR (lexicon)",
+        "verb \"accused\" (block ACCUSE",
+        "ROH 112 (",
+    ] {
+        assert!(account.contains(part), "{part:?} missing from:\n{account}");
+    }
+    // Nothing to explain is said so; a long run-on text is explained too.
+    let empty = c.explain(&Document::new("e", ""), &[], &[], None);
+    assert!(empty.contains("No sentences"));
+    let long = "Rohan accused Mordor ".repeat(400);
+    let (sentences, parses) = read(&long);
+    let account = c.explain(
+        &Document::new("l", long.as_str()),
+        &sentences,
+        &parses,
+        Some(0),
+    );
+    assert!(account.contains("== sentence 0") && !account.contains("== sentence 1"));
+}

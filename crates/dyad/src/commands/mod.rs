@@ -4,6 +4,7 @@ pub mod actors;
 pub mod bench;
 pub mod code;
 pub mod demo;
+pub mod explain;
 pub mod extract;
 pub mod parse;
 pub mod train;
