@@ -742,7 +742,7 @@ pub(crate) fn code(
         // Where the parse names the subject, the passive or the negation, it
         // is believed over the word order.
         if let Some(parse) = a.parse {
-            let syntax = crate::syntax::verb_syntax(a, parse, hit.at);
+            let syntax = crate::syntax::verb_syntax(parse, hit.at);
             if let Some(s) = syntax.subject {
                 if let Some(g) = crate::syntax::group_of(a, parse, &coder.compiled.closed, s) {
                     subject = Subject::Group(g);

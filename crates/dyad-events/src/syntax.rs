@@ -1,6 +1,6 @@
-//! What the dependency parse says about a verb: its subject, whether it is
-//! passive or negated, and its passive agent. Reads both UD v2 labels
-//! (`nsubj:pass`, `obl:agent`) and the older v1 ones (`nsubjpass`, `neg`).
+//! What the dependency parse says to the coder: the actor group a noun
+//! phrase names, and a verb's subject, object, agent, voice and negation —
+//! the last asked of `dyad_types::syntax`, where the parse queries live.
 
 use dyad_types::{ParsedSentence, Upos};
 
@@ -10,15 +10,6 @@ use crate::words::Closed;
 
 fn rel(parse: &ParsedSentence, i: usize) -> &str {
     &parse.words[i].deprel
-}
-
-fn children(parse: &ParsedSentence, head: usize) -> impl Iterator<Item = usize> + '_ {
-    parse
-        .words
-        .iter()
-        .enumerate()
-        .filter(move |(_, w)| w.head == Some(head))
-        .map(|(i, _)| i)
 }
 
 /// Noun phrases are shallow: a walk up the tree stops after a few dozen
@@ -41,9 +32,10 @@ fn in_noun_phrase(a: &Analysis, parse: &ParsedSentence, closed: &Closed, i: usiz
         "nsubj" | "obj" | "iobj" => parse.words[i].head.is_some_and(|h| {
             h > i
                 && matches!(parse.words[h].upos, Upos::NOUN | Upos::PROPN)
-                && !children(parse, h).any(|c| rel(parse, c) == "cop")
+                && !parse.children(h).any(|c| rel(parse, c) == "cop")
         }),
-        "nmod" => children(parse, i)
+        "nmod" => parse
+            .children(i)
             .filter(|&c| rel(parse, c) == "case")
             .all(|c| !a.is(&closed.place_prep, c)),
         _ => false,
@@ -103,75 +95,15 @@ pub(crate) struct VerbSyntax {
     pub object: Option<usize>,
 }
 
-pub(crate) fn verb_syntax(a: &Analysis, parse: &ParsedSentence, v: usize) -> VerbSyntax {
-    let mut out = VerbSyntax::default();
-    for c in children(parse, v) {
-        let r = rel(parse, c);
-        let lemma = parse.words[c].lemma.to_ascii_lowercase();
-        if r == "neg" || (r == "advmod" && matches!(lemma.as_str(), "not" | "never" | "n't")) {
-            out.negated = true;
-        }
-        if r == "auxpass" || r == "aux:pass" {
-            out.passive = true;
-        }
-        if matches!(r, "obj" | "dobj") {
-            out.object = Some(c);
-        }
-        if matches!(r, "obl:agent" | "nmod:agent") {
-            out.agent = Some(c);
-        }
-        if matches!(r, "obl" | "nmod") && out.agent.is_none() {
-            let by = children(parse, c).any(|k| rel(parse, k) == "case" && a.upper(k) == "BY");
-            if by {
-                out.agent = Some(c);
-            }
-        }
+pub(crate) fn verb_syntax(parse: &ParsedSentence, v: usize) -> VerbSyntax {
+    VerbSyntax {
+        subject: parse.effective_subject(v),
+        // (The subject of a verb in the passive is acted upon.)
+        passive: parse.is_passive(v),
+        negated: parse.is_negated(v),
+        agent: parse.agent(v),
+        object: parse
+            .children(v)
+            .find(|&c| matches!(rel(parse, c), "obj" | "dobj")),
     }
-    // The subject: the verb's own, else the one its governing verb gives it.
-    // An infinitive complement is controlled by the governor's object when
-    // there is one ("urged Gondor to attack") and else by its subject ("is
-    // about to restore"); an infinitive of purpose ("met Kerry to discuss")
-    // and a conjunct ("condemned ... and promised") share the subject.
-    let mut cur = v;
-    for _ in 0..4 {
-        // Of two subjects a misparse may give (a dateline's place and the
-        // real subject), the one nearest before the verb.
-        let subjects = || {
-            children(parse, cur)
-                .filter(|&c| matches!(rel(parse, c), "nsubj" | "nsubjpass" | "nsubj:pass"))
-        };
-        if let Some(s) = subjects()
-            .filter(|&c| c < cur)
-            .last()
-            .or_else(|| subjects().next())
-        {
-            out.subject = Some(s);
-            // A passive subject makes a passive only with its auxiliary
-            // ("was attacked"): "Police attacked Gondor" with "Police"
-            // labelled so is a misparse of an active verb.
-            let auxiliary = children(parse, cur)
-                .any(|c| matches!(rel(parse, c), "aux" | "aux:pass" | "auxpass"));
-            if cur == v && rel(parse, s) != "nsubj" && auxiliary {
-                out.passive = true;
-            }
-            break;
-        }
-        let infinitive =
-            children(parse, cur).any(|c| rel(parse, c) == "mark" && a.upper(c) == "TO");
-        match (rel(parse, cur), parse.words[cur].head) {
-            ("xcomp", Some(h)) => {
-                let object =
-                    children(parse, h).find(|&c| matches!(rel(parse, c), "obj" | "dobj" | "iobj"));
-                if let Some(o) = object {
-                    out.subject = Some(o);
-                    break;
-                }
-                cur = h;
-            }
-            ("advcl", Some(h)) if infinitive => cur = h,
-            ("conj", Some(h)) => cur = h,
-            _ => break,
-        }
-    }
-    out
 }

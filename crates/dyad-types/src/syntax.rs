@@ -125,26 +125,55 @@ impl ParsedSentence {
     }
 
     /// The grammatical subject of `verb` as the parse attaches it: `nsubj`,
-    /// `nsubj:pass`, `csubj` (and `:outer` variants). For a copular clause
-    /// ("X is a threat") `verb` is the predicate (`threat`).
+    /// `nsubj:pass`, `csubj` (and `:outer` variants); of two (a misparse
+    /// may hang a dateline's place on the verb too), the nearest before the
+    /// verb. For a copular clause ("X is a threat") `verb` is the predicate
+    /// (`threat`).
     pub fn subject(&self, verb: usize) -> Option<usize> {
-        self.child_with(verb, "nsubj")
-            .or_else(|| self.child_with(verb, "csubj"))
+        let subjects = || {
+            self.children(verb).filter(|&c| {
+                let rel = self.words[c].deprel.as_str();
+                rel_is(rel, "nsubj") || rel_is(rel, "csubj") || rel == "nsubjpass"
+            })
+        };
+        subjects()
+            .filter(|&c| c < verb)
+            .last()
+            .or_else(|| subjects().next())
     }
 
-    /// The subject, also when it is shared or controlled: the second of two
-    /// coordinated verbs ("X met Y and signed Z") takes the first one's
-    /// subject; an `xcomp` ("X agreed to meet Y") takes its governor's.
+    /// The subject, also when it is understood: a verb coordinated with an
+    /// earlier one shares its subject ("X met Y and signed Z"); an
+    /// infinitive complement (`xcomp`) is controlled by its governor's
+    /// object when there is one ("urged Gondor to attack") and else by its
+    /// governor's subject ("agreed to meet"); an infinitive of purpose
+    /// (`advcl` with "to": "met Kerry to discuss") shares its governor's
+    /// subject. Follows at most four such links.
     pub fn effective_subject(&self, verb: usize) -> Option<usize> {
         let mut v = verb;
-        for _ in 0..self.words.len() {
+        for _ in 0..4 {
             if let Some(s) = self.subject(v) {
                 return Some(s);
             }
             let w = self.words.get(v)?;
             let rel = w.deprel.as_str();
-            if rel_is(rel, "conj") || rel_is(rel, "xcomp") {
-                v = w.head?;
+            let head = w.head?;
+            if rel_is(rel, "xcomp") {
+                let object = self
+                    .children(head)
+                    .find(|&c| matches!(self.words[c].deprel.as_str(), "obj" | "dobj" | "iobj"));
+                if object.is_some() {
+                    return object;
+                }
+                v = head;
+            } else if rel_is(rel, "conj") {
+                v = head;
+            } else if rel_is(rel, "advcl")
+                && self
+                    .children(v)
+                    .any(|c| self.words[c].deprel == "mark" && self.words[c].lemma == "to")
+            {
+                v = head;
             } else {
                 return None;
             }
@@ -210,15 +239,17 @@ impl ParsedSentence {
             .any(|c| neg(c) || (rel_is(&self.words[c].deprel, "aux") && self.children(c).any(neg)))
     }
 
-    /// True when `verb` is in the passive voice (`nsubj:pass`, `csubj:pass`
-    /// or `aux:pass` dependent).
+    /// True when `verb` is in the passive voice: an `aux:pass` dependent,
+    /// or a passive subject (`nsubj:pass`, `csubj:pass`) with an auxiliary
+    /// — "Police attacked Gondor" with "Police" labelled a passive subject
+    /// and no auxiliary is a misparse of an active verb.
     pub fn is_passive(&self, verb: usize) -> bool {
-        self.children(verb).any(|c| {
-            matches!(
-                self.words[c].deprel.as_str(),
-                "nsubj:pass" | "csubj:pass" | "aux:pass"
-            )
-        })
+        let has = |rels: &[&str]| {
+            self.children(verb)
+                .any(|c| rels.contains(&self.words[c].deprel.as_str()))
+        };
+        has(&["aux:pass", "auxpass"])
+            || (has(&["nsubj:pass", "csubj:pass", "nsubjpass"]) && has(&["aux"]))
     }
 
     /// `word` and its conjuncts in sentence order ("Russia and China" → both).
@@ -311,6 +342,39 @@ mod tests {
         assert!(s.is_negated(3));
         assert!(!s.is_passive(3));
         assert_eq!(s.subtree(7), vec![5, 6, 7]);
+    }
+
+    #[test]
+    fn understood_subjects_of_infinitives_and_conjuncts() {
+        // Rohan urged Gondor to attack Mordor and met Eriador to talk .
+        let s = sent(&[
+            ("Rohan", "Rohan", PROPN, 2, "nsubj"),
+            ("urged", "urge", VERB, 0, "root"),
+            ("Gondor", "Gondor", PROPN, 2, "obj"),
+            ("to", "to", PART, 5, "mark"),
+            ("attack", "attack", VERB, 2, "xcomp"),
+            ("Mordor", "Mordor", PROPN, 5, "obj"),
+            ("and", "and", CCONJ, 8, "cc"),
+            ("met", "meet", VERB, 2, "conj"),
+            ("Eriador", "Eriador", PROPN, 8, "obj"),
+            ("to", "to", PART, 11, "mark"),
+            ("talk", "talk", VERB, 8, "advcl"),
+        ]);
+        // Object control, a shared subject, an infinitive of purpose.
+        assert_eq!(s.effective_subject(4), Some(2));
+        assert_eq!(s.effective_subject(7), Some(0));
+        assert_eq!(s.effective_subject(10), Some(0));
+    }
+
+    #[test]
+    fn a_passive_subject_without_an_auxiliary_is_a_misparse() {
+        // Police attacked Gondor , with "Police" labelled nsubj:pass.
+        let s = sent(&[
+            ("Police", "police", NOUN, 2, "nsubj:pass"),
+            ("attacked", "attack", VERB, 0, "root"),
+            ("Gondor", "Gondor", PROPN, 2, "obj"),
+        ]);
+        assert!(!s.is_passive(1));
     }
 
     #[test]
