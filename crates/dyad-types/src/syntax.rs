@@ -166,12 +166,11 @@ impl ParsedSentence {
                     return object;
                 }
                 v = head;
-            } else if rel_is(rel, "conj") {
-                v = head;
-            } else if rel_is(rel, "advcl")
-                && self
-                    .children(v)
-                    .any(|c| self.words[c].deprel == "mark" && self.words[c].lemma == "to")
+            } else if rel_is(rel, "conj")
+                || (rel_is(rel, "advcl")
+                    && self
+                        .children(v)
+                        .any(|c| self.words[c].deprel == "mark" && self.words[c].lemma == "to"))
             {
                 v = head;
             } else {
