@@ -60,7 +60,17 @@ pub(crate) fn find_verbs(coder: &Coder, a: &Analysis) -> Vec<VerbHit> {
         // after a noun is a verb all the same: English puts no bare adjective
         // between a subject and the rest of its clause ("the mayor left for").
         let auxiliary = a.is(&c.closed.aux, i) || a.is(&c.closed.be, i);
+        // A participle that modifies the noun after it ("returned the
+        // seized tanker") is no verb of the clause.
+        let modifier = i > 0
+            && a.parse.is_some_and(|p| {
+                p.words[i].deprel == "amod"
+                    && p.words[i].head.is_some_and(|h| h > i)
+                    && (matches!(p.words[i - 1].upos, Upos::DET | Upos::ADJ | Upos::NUM)
+                        || p.words[i - 1].xpos == "PRP$")
+            });
         let verbal = !auxiliary
+            && !modifier
             && match (a.upos(i), a.xpos(i)) {
                 (Some(u), Some(x)) => u == Upos::VERB || x.starts_with("VB") || a.adjective_verb(i),
                 _ => a.untagged_verb(&c.closed, i),

@@ -38,7 +38,9 @@ impl Matcher<'_, '_> {
     fn word_at(&self, i: usize, word: u32, plural: u32) -> bool {
         let id = self.sentence.ids[i];
         let lemma = self.sentence.lemmas[i];
-        id != NONE && (id == word || id == plural || lemma == word)
+        // (A form the dictionaries never wrote may still have their lemma:
+        // "tried" for TRY.)
+        (id != NONE && (id == word || id == plural)) || (lemma != NONE && lemma == word)
     }
 
     /// Length of a synonym-set phrase starting at `i`, if one does (the longest).

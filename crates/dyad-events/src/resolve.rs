@@ -34,6 +34,8 @@ pub(crate) struct DocActor {
     pub code: String,
     pub basis: Basis,
     pub person: bool,
+    /// The document's person this actor is (index into the pass's list).
+    pub who: Option<usize>,
 }
 
 /// The actors a document's first pass resolved, numbered.
@@ -43,13 +45,22 @@ pub(crate) struct DocActors {
 }
 
 impl DocActors {
-    fn add(&mut self, code: String, basis: Basis, person: bool) -> u32 {
+    fn add(&mut self, code: String, basis: Basis, person: bool, who: Option<usize>) -> u32 {
         self.list.push(DocActor {
             code,
             basis,
-            person,
+            person: person || who.is_some(),
+            who,
         });
         (self.list.len() - 1) as u32
+    }
+
+    /// The person of the document an actor reference is, if any.
+    fn who(&self, actor: ActorRef, entries: &HashMap<u32, usize>) -> Option<usize> {
+        match actor {
+            ActorRef::Entry(e) => entries.get(&e).copied(),
+            ActorRef::Doc(d) => self.list.get(d as usize).and_then(|a| a.who),
+        }
     }
 
     pub fn code(&self, d: u32) -> &str {
@@ -103,6 +114,8 @@ pub(crate) fn resolve(coder: &Coder, analyses: &mut [Analysis], date: Option<u32
     // come before the full name (a headline).
     let mut people: Vec<Person> = Vec::new();
     let mut by_name: HashMap<Vec<String>, usize> = HashMap::new();
+    // Lexicon people by entry.
+    let mut entry_person: HashMap<u32, usize> = HashMap::new();
     let mut titled: Vec<Vec<Mention>> = vec![Vec::new(); analyses.len()];
     for (i, a) in analyses.iter().enumerate() {
         // Lexicon people.
@@ -126,6 +139,7 @@ pub(crate) fn resolve(coder: &Coder, analyses: &mut [Analysis], date: Option<u32
                     Some(&p) => people[p].roles.extend(roles),
                     None => {
                         by_name.insert(full.clone(), people.len());
+                        entry_person.entry(e).or_insert(people.len());
                         people.push(Person {
                             full,
                             actor: ActorRef::Entry(e),
@@ -160,7 +174,7 @@ pub(crate) fn resolve(coder: &Coder, analyses: &mut [Analysis], date: Option<u32
                     }
                 }
                 None => {
-                    let d = actors.add(code, Basis::Title, true);
+                    let d = actors.add(code, Basis::Title, true, Some(people.len()));
                     by_name.insert(full.clone(), people.len());
                     people.push(Person {
                         full,
@@ -210,7 +224,7 @@ pub(crate) fn resolve(coder: &Coder, analyses: &mut [Analysis], date: Option<u32
             });
             let Some(p) = person else { continue };
             let code = person_code(coder, &people[p], &actors, context_date);
-            let d = actors.add(code, Basis::Alias, true);
+            let d = actors.add(code, Basis::Alias, true, Some(p));
             extra.push(Mention {
                 start: s,
                 end: e,
@@ -221,8 +235,16 @@ pub(crate) fn resolve(coder: &Coder, analyses: &mut [Analysis], date: Option<u32
         analyses[i].add_mentions(&coder.compiled.closed, &extra);
 
         // Pronouns.
-        let pronouns =
-            pronoun_mentions(coder, &analyses[i], i, &recent, &people, &mut actors, date);
+        let pronouns = pronoun_mentions(
+            coder,
+            &analyses[i],
+            i,
+            &recent,
+            &people,
+            &entry_person,
+            &mut actors,
+            date,
+        );
         analyses[i].add_mentions(&coder.compiled.closed, &pronouns);
 
         // Bare roles and possessed roles.
@@ -241,11 +263,12 @@ pub(crate) fn resolve(coder: &Coder, analyses: &mut [Analysis], date: Option<u32
         let a = &analyses[i];
         for group in &a.groups {
             for c in &group.conjuncts {
-                let Some((actor, _)) = c.actor else { continue };
-                if let Some(p) = people
-                    .iter()
-                    .position(|p| same_person(p.actor, actor, &actors))
-                {
+                let actor = match (c.actor, c.resolved) {
+                    (Some((actor, _)), _) => actor,
+                    (None, Some(d)) => ActorRef::Doc(d),
+                    (None, None) => continue,
+                };
+                if let Some(p) = actors.who(actor, &entry_person) {
                     recent.retain(|&(q, _)| q != p);
                     recent.push((p, i));
                 }
@@ -254,20 +277,6 @@ pub(crate) fn resolve(coder: &Coder, analyses: &mut [Analysis], date: Option<u32
         recent.retain(|&(_, s)| s + REACH >= i);
     }
     actors
-}
-
-/// Whether two actor references are the same person (a document actor
-/// that copies a person's code counts as that person).
-fn same_person(a: ActorRef, b: ActorRef, actors: &DocActors) -> bool {
-    match (a, b) {
-        (x, y) if x == y => true,
-        (ActorRef::Doc(x), ActorRef::Doc(y)) => {
-            actors.is_person(y)
-                && actors.basis(y) != Basis::Title
-                && actors.code(x) == actors.code(y)
-        }
-        _ => false,
-    }
 }
 
 /// The code of a person on the document's date.
@@ -496,12 +505,14 @@ fn titled_code(
 /// sentences); "it" and "they" as subjects to the actor the clause's
 /// reporting verb has as its subject ("Syria says it is willing"), else to
 /// the nearest actor before them in the sentence that is not a place.
+#[allow(clippy::too_many_arguments)]
 fn pronoun_mentions(
     coder: &Coder,
     a: &Analysis,
     i: usize,
     recent: &[(usize, usize)],
     people: &[Person],
+    entry_person: &HashMap<u32, usize>,
     actors: &mut DocActors,
     date: Option<u32>,
 ) -> Vec<Mention> {
@@ -516,14 +527,18 @@ fn pronoun_mentions(
         if !personal && !impersonal {
             continue;
         }
-        let antecedent: Option<(String, bool)> = if personal {
-            nearest_before(coder, a, k, actors, date, true).or_else(|| {
-                recent
-                    .iter()
-                    .rev()
-                    .find(|&&(_, s)| s < i && s + REACH >= i)
-                    .map(|&(p, _)| (person_code(coder, &people[p], actors, date), true))
-            })
+        let antecedent: Option<(String, bool, Option<usize>)> = if personal {
+            nearest_before(coder, a, k, actors, date, true)
+                .map(|(code, actor)| (code, true, actors.who(actor, entry_person)))
+                .or_else(|| {
+                    recent
+                        .iter()
+                        .rev()
+                        .find(|&&(_, s)| s < i && s + REACH >= i)
+                        .map(|&(p, _)| {
+                            (person_code(coder, &people[p], actors, date), true, Some(p))
+                        })
+                })
         } else {
             let subject = a.parse.is_none_or(|p| {
                 p.words[k].deprel.starts_with("nsubj") || p.words[k].head.is_none()
@@ -532,13 +547,17 @@ fn pronoun_mentions(
                 None
             } else {
                 reporting_subject(coder, a, k, actors, date)
-                    .or_else(|| nearest_before(coder, a, k, actors, date, false))
+                    .or_else(|| {
+                        nearest_before(coder, a, k, actors, date, false)
+                            .map(|(code, _)| (code, false))
+                    })
+                    .map(|(code, person)| (code, person, None))
             }
         };
-        let Some((code, person)) = antecedent else {
+        let Some((code, person, who)) = antecedent else {
             continue;
         };
-        let d = actors.add(code, Basis::Coreference, person);
+        let d = actors.add(code, Basis::Coreference, person, who);
         out.push(Mention {
             start: k,
             end: k + 1,
@@ -550,8 +569,8 @@ fn pronoun_mentions(
 }
 
 /// The code of the nearest actor before token `k` in the sentence that is
-/// not the object of a preposition of place, time or topic, with whether it
-/// is a person; `person`: only people.
+/// not the object of a preposition of place, time or topic, and which actor
+/// it is; `person`: only people, else only what is not a person.
 fn nearest_before(
     coder: &Coder,
     a: &Analysis,
@@ -559,7 +578,7 @@ fn nearest_before(
     actors: &DocActors,
     date: Option<u32>,
     person: bool,
-) -> Option<(String, bool)> {
+) -> Option<(String, ActorRef)> {
     let closed = &coder.compiled.closed;
     let context = Context { date, actors };
     for g in a.groups.iter().rev().filter(|g| g.end <= k) {
@@ -578,7 +597,7 @@ fn nearest_before(
             if !person && is_person {
                 return None;
             }
-            return Some((coder.conjunct_code(c, None, context), is_person));
+            return Some((coder.conjunct_code(c, None, context), actor));
         }
     }
     None
@@ -659,6 +678,7 @@ fn resolve_roles(
             }
             let start = conjunct.start;
             let before = start.checked_sub(1).map(|k| a.upper(k).to_string());
+            let mut who = None;
             let resolved: Option<(String, Basis)> = match before.as_deref() {
                 // "his government", "its troops": the possessor's country.
                 Some("HIS" | "HER" | "ITS" | "THEIR") => {
@@ -689,6 +709,7 @@ fn resolve_roles(
                         .filter(|&&(_, s)| s + REACH >= i)
                         .find(|&&(p, _)| people[p].roles.iter().any(|r| heads.contains(r)))
                         .map(|&(p, _)| {
+                            who = Some(p);
                             (
                                 person_code(coder, &people[p], actors, date),
                                 Basis::Coreference,
@@ -711,8 +732,7 @@ fn resolve_roles(
                     .map(|country| (country, Basis::Context))
             });
             if let Some((code, basis)) = resolved {
-                let person = basis == Basis::Coreference && code.len() > 3;
-                let d = actors.add(code, basis, person);
+                let d = actors.add(code, basis, who.is_some(), who);
                 a.groups[g].conjuncts[c].resolved = Some(d);
             }
         }
