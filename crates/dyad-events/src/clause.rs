@@ -405,7 +405,7 @@ pub(crate) fn object(
                 // time or a topic is not a party to the event.
                 if is_place(coder, a, hit, group.start, pattern_preps) {
                     skipped_place = true;
-                } else {
+                } else if !own_possession(a, group.start) {
                     target = Some(g);
                 }
             }
@@ -769,7 +769,10 @@ pub(crate) fn code(
                 .and_then(|t| crate::syntax::group_of(a, parse, &coder.compiled.closed, t))
             {
                 let start = a.groups[g as usize].start;
-                if start >= hit.end && !is_place(coder, a, hit, start, &[]) {
+                if start >= hit.end
+                    && !is_place(coder, a, hit, start, &[])
+                    && !own_possession(a, start)
+                {
                     object = Some(g);
                 }
             }
@@ -1257,4 +1260,11 @@ fn clause_complements(
             }
         }
     }
+}
+
+/// Whether the group starting at `start` is the subject's own, by a
+/// possessive determiner: "withdrew its troops from Rohan" acts on no one
+/// in "its troops"; the target is further on, if anywhere.
+fn own_possession(a: &Analysis, start: usize) -> bool {
+    start > 0 && matches!(a.upper(start - 1), "ITS" | "THEIR" | "HIS" | "HER" | "OWN")
 }

@@ -381,6 +381,13 @@ impl<'a> Analysis<'a> {
 
     fn find_mentions(&mut self, compiled: &Compiled) {
         let n = self.len();
+        // Tokens inside some role phrase ("forces" in "government forces").
+        let mut role_word = vec![false; n];
+        for k in 0..n {
+            if let Some((end, _)) = compiled.agents.longest(&self.ids, k) {
+                role_word[k..end].iter_mut().for_each(|r| *r = true);
+            }
+        }
         let mut i = 0;
         while i < n {
             let actor = compiled
@@ -394,6 +401,11 @@ impl<'a> Analysis<'a> {
                 (None, Some(g)) => Some((g.0, Named::Agent(g.1))),
                 (None, None) => None,
             };
+            // A role word that only describes another noun ("military
+            // aid", "police station") names no actor.
+            let pick = pick.filter(|&(end, named)| {
+                !matches!(named, Named::Agent(_)) || !self.describes_a_noun(i, end, &role_word)
+            });
             match pick {
                 Some((end, named)) => {
                     let person = matches!(named, Named::Actor(ActorRef::Entry(e))
@@ -410,6 +422,24 @@ impl<'a> Analysis<'a> {
             }
         }
         self.index_mentions();
+    }
+
+    /// Whether the words `start..end` are an adjective of a noun after them
+    /// that is not itself a role or a name ("military" in "military aid").
+    fn describes_a_noun(&self, start: usize, end: usize, role_word: &[bool]) -> bool {
+        let Some(parse) = self.parse else {
+            return false;
+        };
+        let last = end - 1;
+        let word = &parse.words[last];
+        let Some(head) = word.head.filter(|&h| h >= end) else {
+            return false;
+        };
+        word.deprel == "amod"
+            && word.upos == Upos::ADJ
+            && (start..end).all(|k| parse.words[k].head.is_some_and(|h| h > k && h <= head))
+            && matches!(parse.words[head].upos, Upos::NOUN)
+            && role_word.get(head) == Some(&false)
     }
 
     /// Whether tokens `start..end` may be a name: in a sentence written in
@@ -490,7 +520,8 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// `has_actor`: the noun phrase before the gap already names an actor.
+    /// `has_actor`: the noun phrase before the gap already names an actor
+    /// or has an owner ("its riders").
     fn gap(&self, closed: &Closed, from: usize, to: usize, has_actor: bool) -> Gap {
         if to - from > LINK_GAP {
             return Gap::Apart;
@@ -538,10 +569,20 @@ impl<'a> Analysis<'a> {
             let mention = self.mentions[m];
             let gap = match previous_end {
                 Some(end) => {
-                    let has_actor = groups
-                        .last()
-                        .and_then(|g| g.conjuncts.last())
-                        .is_some_and(|c| c.actor.is_some());
+                    // "its riders from Gondor": riders with an owner are
+                    // not Gondor's by the preposition.
+                    let owned = groups.last().is_some_and(|g| {
+                        g.start > 0
+                            && matches!(
+                                self.upper(g.start - 1),
+                                "ITS" | "THEIR" | "HIS" | "HER" | "OUR" | "MY" | "YOUR"
+                            )
+                    });
+                    let has_actor = owned
+                        || groups
+                            .last()
+                            .and_then(|g| g.conjuncts.last())
+                            .is_some_and(|c| c.actor.is_some());
                     self.gap(closed, end, mention.start, has_actor)
                 }
                 None => Gap::Apart,

@@ -29,6 +29,7 @@ WHITE_COUNCIL [IGOWHC]
 
 const AGENTS: &str = "\
 RIDER [~MIL]
+MILITARY {} [~MIL]
 POLICE {} [~COP]
 MINISTER [~GOV]
 AMBASSADOR [~GOV]
@@ -975,4 +976,24 @@ fn explain_shows_the_parse_actors_patterns_and_events() {
         Some(0),
     );
     assert!(account.contains("== sentence 0") && !account.contains("== sentence 1"));
+}
+
+#[test]
+fn what_the_subject_owns_is_not_the_target() {
+    // "its riders" are Rohan's own: the act is aimed further on.
+    assert_eq!(
+        code("Rohan withdrew its riders from Gondor."),
+        ["ROH 0874 GON"]
+    );
+}
+
+#[test]
+fn a_role_adjective_of_another_noun_is_no_actor() {
+    // "police" describes the escort; the escort is sent to Gondor.
+    let c = coder();
+    let text = "Rohan sent military horses to Gondor.";
+    let doc = Document::new("t", text);
+    let (sentences, parses) = read(text);
+    let actors = c.document_actors(&doc, &sentences, &parses);
+    assert!(actors.iter().all(|m| !m.code.contains("MIL")), "{actors:?}");
 }
