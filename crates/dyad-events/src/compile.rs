@@ -161,6 +161,8 @@ pub(crate) struct Compiled {
     /// For each actor entry, whether it is a person: an office-holder with
     /// dated codes.
     pub person: Vec<bool>,
+    /// The one office-holder whose name has this first and last word.
+    first_last: HashMap<(u32, u32), u32>,
     pub agents: Trie,
     pub verb_forms: HashMap<u32, Vec<VerbForm>>,
     /// Phrases of each synonym set.
@@ -280,7 +282,7 @@ impl Compiled {
                 actors.insert(&words, index as u32);
             }
         }
-        let person = lexicon
+        let person: Vec<bool> = lexicon
             .actors
             .iter()
             .map(|a| {
@@ -289,6 +291,29 @@ impl Compiled {
                     .any(|c| c.range != dyad_lexicon::DateRange::Always)
             })
             .collect();
+        // Office-holders by the first and last word of their names.
+        let mut first_last: HashMap<(u32, u32), u32> = HashMap::new();
+        for (index, entry) in lexicon.actors.iter().enumerate() {
+            if !person[index] {
+                continue;
+            }
+            for name in &entry.names {
+                let words = name_ids(&mut vocab, name);
+                if let (Some(&first), Some(&last)) = (words.first(), words.last()) {
+                    if words.len() >= 2 && first != last {
+                        first_last
+                            .entry((first, last))
+                            .and_modify(|e| {
+                                if *e != index as u32 {
+                                    *e = NONE;
+                                }
+                            })
+                            .or_insert(index as u32);
+                    }
+                }
+            }
+        }
+        first_last.retain(|_, e| *e != NONE);
         let mut agents = Trie::default();
         for (index, entry) in lexicon.agents.iter().enumerate() {
             let words = name_ids(&mut vocab, &entry.words);
@@ -425,6 +450,7 @@ impl Compiled {
             vocab,
             actors,
             person,
+            first_last,
             agents,
             verb_forms,
             sets,
@@ -439,6 +465,17 @@ impl Compiled {
 }
 
 /// Placement of an agent, re-exported for the coder.
+impl Compiled {
+    /// The one office-holder of the lexicon whose name starts with word
+    /// `first` and ends with word `last` ("Omar ... Bashir").
+    pub fn person_by_first_last(&self, first: u32, last: u32) -> Option<u32> {
+        if first == NONE || last == NONE {
+            return None;
+        }
+        self.first_last.get(&(first, last)).copied()
+    }
+}
+
 pub(crate) fn is_prefix(placement: Placement) -> bool {
     placement == Placement::Before
 }

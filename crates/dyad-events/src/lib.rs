@@ -263,6 +263,12 @@ impl Coder {
         let mut agents: Vec<u32> = Vec::new();
         let mut person = false;
         let actor: Option<String> = match (c.actor, inherit) {
+            // "U.N. mediator Diego Cordovez", "Ecuadorian President X": the
+            // title says in what capacity the person acts, whatever the
+            // lexicon's dates say of them.
+            (Some((_, at)), _) if c.title.is_some() && c.agents.iter().any(|&(_, p)| p < at) => {
+                c.title.map(|t| self.actor_code(t, context).to_string())
+            }
             (Some((actor, _)), _) => {
                 person = self.is_person(actor, context);
                 Some(self.actor_code(actor, context).to_string())
@@ -420,6 +426,7 @@ impl Coder {
                         resolved: None,
                         former: role.former || c.former,
                         person: c.person,
+                        title: c.title,
                     };
                     push(
                         self.conjunct_code(&merged, None, context),

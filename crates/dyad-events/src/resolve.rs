@@ -149,8 +149,29 @@ pub(crate) fn resolve(coder: &Coder, analyses: &mut [Analysis], date: Option<u32
                 }
             }
         }
-        // People the lexicon does not know.
+        // People the lexicon does not know by this name.
         for (s, e) in name_runs(coder, a) {
+            // "Omar Hassan al-Bashir" for the lexicon's "Omar al-Bashir": the
+            // one office-holder with that first and last name.
+            if let Some(entry) = coder.compiled.person_by_first_last(a.ids[s], a.ids[e - 1]) {
+                let full: Vec<String> = (s..e).map(|k| a.upper(k).to_string()).collect();
+                let p = *by_name.entry(full.clone()).or_insert_with(|| {
+                    people.push(Person {
+                        full,
+                        actor: ActorRef::Entry(entry),
+                        roles: Vec::new(),
+                    });
+                    people.len() - 1
+                });
+                entry_person.entry(entry).or_insert(p);
+                titled[i].push(Mention {
+                    start: s,
+                    end: e,
+                    named: Named::Actor(ActorRef::Entry(entry)),
+                    person: true,
+                });
+                continue;
+            }
             let context = Context {
                 date,
                 actors: &actors,
@@ -385,19 +406,30 @@ fn name_runs(coder: &Coder, a: &Analysis) -> Vec<(usize, usize)> {
         }
         let start = k;
         let mut end = k + 1;
+        // A hyphen written without spaces joins: "al-Bashir", "Smith-Jones".
+        let joined = |k: usize| {
+            k > 0
+                && k + 1 < a.len()
+                && a.tokens[k].text == "-"
+                && a.tokens[k - 1].span.end == a.tokens[k].span.start
+                && a.tokens[k].span.end == a.tokens[k + 1].span.start
+        };
         loop {
             if end < a.len() && name_word(end) {
                 end += 1;
+            } else if end + 1 < a.len() && joined(end) && name_word(end + 1) {
+                end += 2;
             } else if end + 1 < a.len()
                 && NAME_PARTICLES.contains(&a.tokens[end].text.as_str())
-                && name_word(end + 1)
+                && (name_word(end + 1)
+                    || (end + 2 < a.len() && joined(end + 1) && name_word(end + 2)))
             {
-                end += 2;
+                end += if name_word(end + 1) { 2 } else { 3 };
             } else {
                 break;
             }
         }
-        if end - start <= 6 {
+        if end - start <= 8 {
             runs.push((start, end));
         }
         k = end;

@@ -53,6 +53,9 @@ pub(crate) struct Conjunct {
     pub former: bool,
     /// The conjunct's actor is a person.
     pub person: bool,
+    /// The actor of a person's title, which the person displaced as the
+    /// conjunct's actor ("U.N." of "U.N. mediator Diego Cordovez").
+    pub title: Option<ActorRef>,
 }
 
 impl Conjunct {
@@ -619,6 +622,9 @@ impl<'a> Analysis<'a> {
                     // "Gondorian President Ana Quispe": the person, not the
                     // country of her title, is the actor.
                     if conjunct.actor.is_none() || (mention.person && !conjunct.person) {
+                        if let Some((displaced, _)) = conjunct.actor {
+                            conjunct.title = Some(displaced);
+                        }
                         conjunct.actor = Some((actor, mention.start));
                         conjunct.person = mention.person;
                     }

@@ -208,3 +208,21 @@ fn names_in_capitals_are_not_taken_for_people() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_office_holder_named_with_more_or_hyphenated_words_is_found() {
+    // The lexicon has "Denethor Ecthelion"; the text adds a particle.
+    assert_eq!(
+        code("Denethor al-Ecthelion accused Mordor of lying."),
+        ["GONGOV 112 MOR"]
+    );
+}
+
+#[test]
+fn a_title_says_in_what_capacity_a_known_person_acts() {
+    // Denethor is Gondor's; as the White Council's ambassador he acts for it.
+    assert_eq!(
+        code("White Council ambassador Denethor Ecthelion accused Mordor of lying."),
+        ["IGOWHCGOV 112 MOR"]
+    );
+}
