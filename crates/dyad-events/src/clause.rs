@@ -329,10 +329,16 @@ pub(crate) fn subject(
                         a.groups[a.group_at[p] as usize].start,
                     );
                 }
+                // ("Gondorian riders and horses": a conjunction between
+                // nouns stays inside the subject.)
+                let coordinated = a.is(&closed.conjunction, p)
+                    && p > 0
+                    && matches!(a.upos(p - 1), Some(Upos::NOUN | Upos::PROPN));
                 let inside = matches!(
                     a.upos(p),
                     Some(Upos::DET | Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM | Upos::PART)
-                ) || a.is(&closed.determiner, p);
+                ) || a.is(&closed.determiner, p)
+                    || coordinated;
                 if !inside {
                     break;
                 }
@@ -513,13 +519,15 @@ fn best_pattern(
             ));
         }
     };
+    // Patterns whose words are all in the sentence but not in the
+    // clause's order (those with a word absent are not counted).
+    let mut tried = 0;
     for (index, pattern) in patterns.iter().enumerate() {
         if !pattern
             .required
             .iter()
             .all(|&(w, p)| a.has_word(w) || a.has_word(p))
         {
-            // (Not listed: most patterns of a block fail so, silently.)
             continue;
         }
         matcher.budget.set(crate::patterns::PATTERN_BUDGET);
@@ -528,19 +536,13 @@ fn best_pattern(
             .gapped(&pattern.after, hit.end, right, &mut slots)
             .is_none()
         {
-            note(
-                index,
-                "its words after the verb are not in the clause in order",
-            );
+            tried += 1;
             continue;
         }
         if !pattern.before.is_empty()
             && !matches_before(&matcher, &pattern.before, left, hit.start, &mut slots)
         {
-            note(
-                index,
-                "its words before the verb are not in the clause in order",
-            );
+            tried += 1;
             continue;
         }
         // The longest match wins: literal words matched, then elements.
@@ -549,6 +551,13 @@ fn best_pattern(
         note(index, &format!("matches (score {score})"));
         if best.as_ref().is_none_or(|b| score > b.2) {
             best = Some((index, slots, score));
+        }
+    }
+    if tried > 0 {
+        if let Some(out) = trace.as_deref_mut() {
+            out.push(format!(
+                "  {tried} other pattern(s) have their words in the sentence, not in the clause's order"
+            ));
         }
     }
     best.map(|(index, slots, _)| (index, slots))
@@ -711,7 +720,9 @@ pub(crate) fn code(
         // no party is named, and on news text such pairs are mostly
         // generic statements. An event needs a named actor or a
         // country on one side at least.
-        if s.code == t.code
+        // (One actor code on both sides is an event when a people acts on
+        // its own state: "Iraqi Kurds demonstrated against Iraq".)
+        if (s.code == t.code && (s.start == t.start || !a.is_people(s.start)))
             || (s.code.starts_with("---") && t.code.starts_with("---"))
             || out.iter().any(|e| {
                 e.source.code == s.code
@@ -975,6 +986,31 @@ pub(crate) fn code(
             Some(urgers) => (urgers, sources),
             None => (sources, targets),
         };
+        if let Some(lines) = trace.as_deref_mut() {
+            let codes = |list: &[Resolved]| {
+                if list.is_empty() {
+                    "none".to_string()
+                } else {
+                    list.iter()
+                        .map(|r| r.code.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            lines.push(format!(
+                "  => code {}{}{}; sources {}; targets {}",
+                code.forward
+                    .as_deref()
+                    .unwrap_or("none (no event for this verb here)"),
+                framed_code
+                    .as_deref()
+                    .map(|f| format!(", in its mood {f}"))
+                    .unwrap_or_default(),
+                if negated { ", not asserted" } else { "" },
+                codes(&sources),
+                codes(&targets),
+            ));
+        }
         coded.push(Coded {
             passive,
             hit: *hit,
@@ -1233,13 +1269,20 @@ fn clause_complements(
             if coded.iter().any(|w| w.hit.start <= c && c < w.hit.end) {
                 continue;
             }
-            let Some(subject) = parse
+            // Its subject; where the parse hung it on the reporting verb,
+            // the group between the two verbs.
+            let group = parse
                 .children(c)
                 .find(|&k| parse.words[k].deprel.starts_with("nsubj"))
-            else {
-                continue;
-            };
-            let Some(g) = crate::syntax::group_of(a, parse, closed, subject) else {
+                .and_then(|subject| crate::syntax::group_of(a, parse, closed, subject))
+                .or_else(|| {
+                    (at + 1..c)
+                        .rev()
+                        .map(|k| a.group_at[k])
+                        .find(|&g| g != NONE)
+                        .filter(|&g| a.groups[g as usize].start > at)
+                });
+            let Some(g) = group else {
                 continue;
             };
             let asked = coder.group_actors(&a.groups[g as usize], context);

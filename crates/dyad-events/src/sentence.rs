@@ -372,6 +372,12 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// Whether the name at token `i` names a people (an adjective or a
+    /// plural: "Iraqi", "Kurds", "Palestinians"), not a state.
+    pub fn is_people(&self, i: usize) -> bool {
+        matches!(self.xpos(i), Some("JJ" | "NNPS" | "NNS"))
+    }
+
     pub fn is_adverb(&self, i: usize) -> bool {
         match self.upos(i) {
             Some(u) => u == Upos::ADV,

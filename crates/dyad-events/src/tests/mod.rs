@@ -14,6 +14,7 @@ ROHAN [ROH]
 +ROHIRRIC
 GONDOR [GON]
 +GONDORIAN
++GONDORIANS
 +MINAS_TIRITH
 MORDOR [MOR]
 ERIADOR [ERI]
@@ -999,4 +1000,27 @@ fn a_role_adjective_of_another_noun_is_no_actor() {
     let (sentences, parses) = read(text);
     let actors = c.document_actors(&doc, &sentences, &parses);
     assert!(actors.iter().all(|m| !m.code.contains("MIL")), "{actors:?}");
+}
+
+#[test]
+fn a_people_may_act_on_its_own_state_but_a_state_not_on_itself() {
+    // "Gondorian" (a people) and "Gondor" (the state): a domestic event.
+    assert_eq!(
+        code("Gondorian riders attacked Gondor."),
+        ["GONMIL 190 GON"]
+    );
+    assert_eq!(
+        code("Thousands of Gondorians accused Gondor of lying."),
+        ["GON 112 GON"]
+    );
+    // The state itself twice is no event.
+    assert!(code("Gondor accused Gondor of lying.").is_empty());
+}
+
+#[test]
+fn a_subject_of_coordinated_nouns_keeps_its_actor() {
+    assert_eq!(
+        code("Rohirric horses and wagons attacked Mordor."),
+        ["ROH 190 MOR"]
+    );
 }
