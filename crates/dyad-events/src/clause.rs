@@ -554,7 +554,7 @@ fn best_pattern(
         }
     }
     if tried > 0 {
-        if let Some(out) = trace.as_deref_mut() {
+        if let Some(out) = trace {
             out.push(format!(
                 "  {tried} other pattern(s) have their words in the sentence, not in the clause's order"
             ));
