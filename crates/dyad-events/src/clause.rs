@@ -62,13 +62,23 @@ pub(crate) fn find_verbs(coder: &Coder, a: &Analysis) -> Vec<VerbHit> {
         let auxiliary = a.is(&c.closed.aux, i) || a.is(&c.closed.be, i);
         // A participle that modifies the noun after it ("returned the
         // seized tanker") is no verb of the clause.
-        let modifier = i > 0
+        // A gerund that is an argument of another verb is a noun: "provide
+        // training to", "condemned the killing".
+        let gerund = a.xpos(i) == Some("VBG")
             && a.parse.is_some_and(|p| {
-                p.words[i].deprel == "amod"
-                    && p.words[i].head.is_some_and(|h| h > i)
-                    && (matches!(p.words[i - 1].upos, Upos::DET | Upos::ADJ | Upos::NUM)
-                        || p.words[i - 1].xpos == "PRP$")
+                matches!(
+                    p.words[i].deprel.as_str(),
+                    "obj" | "iobj" | "nsubj" | "nsubj:pass"
+                )
             });
+        let modifier = gerund
+            || i > 0
+                && a.parse.is_some_and(|p| {
+                    p.words[i].deprel == "amod"
+                        && p.words[i].head.is_some_and(|h| h > i)
+                        && (matches!(p.words[i - 1].upos, Upos::DET | Upos::ADJ | Upos::NUM)
+                            || p.words[i - 1].xpos == "PRP$")
+                });
         let verbal = !auxiliary
             && !modifier
             && match (a.upos(i), a.xpos(i)) {
@@ -411,7 +421,7 @@ pub(crate) fn object(
                 // time or a topic is not a party to the event.
                 if is_place(coder, a, hit, group.start, pattern_preps) {
                     skipped_place = true;
-                } else if !own_possession(a, group.start) {
+                } else if !own_possession(a, g) {
                     target = Some(g);
                 }
             }
@@ -756,7 +766,30 @@ pub(crate) fn code(
                     || (chain.start > 0
                         && a.upper(chain.start - 1) == ","
                         && clause_irrealis(coder, a, chain.start - 1))));
-        let mut negated = chain.negated || irrealis;
+        // "accused Gondor of stalling", "blamed Mordor for attacking": what
+        // an accusation, a warning or a demand is about is its content, not
+        // an act (the coded verb governing it is the event).
+        let content = a.parse.is_some_and(|parse| {
+            let Some(head) = parse.words[hit.at].head else {
+                return false;
+            };
+            let clause = matches!(
+                parse.words[hit.at].deprel.as_str(),
+                "advcl" | "acl" | "xcomp"
+            );
+            let marked = parse.children(hit.at).any(|m| {
+                matches!(parse.words[m].deprel.as_str(), "mark" | "case")
+                    && matches!(a.upper(m), "OF" | "FOR" | "ABOUT" | "OVER" | "AGAINST")
+            });
+            clause
+                && marked
+                && coded.iter().any(|c: &Coded| {
+                    (c.hit.start <= head && head < c.hit.end
+                        || c.object_group.is_some_and(|g| a.group_at[head] == g))
+                        && !c.code.is_null()
+                })
+        });
+        let mut negated = chain.negated || irrealis || content;
         let mut passive = chain.passive;
         let mut subject = subject;
         let mut agent_group = None;
@@ -780,9 +813,7 @@ pub(crate) fn code(
                 .and_then(|t| crate::syntax::group_of(a, parse, &coder.compiled.closed, t))
             {
                 let start = a.groups[g as usize].start;
-                if start >= hit.end
-                    && !is_place(coder, a, hit, start, &[])
-                    && !own_possession(a, start)
+                if start >= hit.end && !is_place(coder, a, hit, start, &[]) && !own_possession(a, g)
                 {
                     object = Some(g);
                 }
@@ -1305,9 +1336,14 @@ fn clause_complements(
     }
 }
 
-/// Whether the group starting at `start` is the subject's own, by a
-/// possessive determiner: "withdrew its troops from Rohan" acts on no one
-/// in "its troops"; the target is further on, if anywhere.
-fn own_possession(a: &Analysis, start: usize) -> bool {
-    start > 0 && matches!(a.upper(start - 1), "ITS" | "THEIR" | "HIS" | "HER" | "OWN")
+/// Whether group `g` is a role the subject owns, by a possessive
+/// determiner: "withdrew its troops from Rohan" acts on no one in "its
+/// troops"; the target is further on, if anywhere. A role with an actor of
+/// its own ("met her Gondorian counterpart") is another party.
+fn own_possession(a: &Analysis, g: u32) -> bool {
+    let group = &a.groups[g as usize];
+    let start = group.start;
+    start > 0
+        && matches!(a.upper(start - 1), "ITS" | "THEIR" | "HIS" | "HER" | "OWN")
+        && group.conjuncts.first().is_some_and(|c| c.actor.is_none())
 }

@@ -44,6 +44,7 @@ LEAGUE_OF_HEALERS {} [NGO~]
 PRESIDENT [~GOV]
 PRIME_MINISTER [~GOV]
 FOREIGN_MINISTER [~GOV]
+COUNTERPART [~GOV]
 ARMY {ARMIES} [~MIL]
 TROOPS {} [~MIL]
 ";
@@ -1022,5 +1023,23 @@ fn a_subject_of_coordinated_nouns_keeps_its_actor() {
     assert_eq!(
         code("Rohirric horses and wagons attacked Mordor."),
         ["ROH 190 MOR"]
+    );
+}
+
+#[test]
+fn what_an_accusation_is_about_is_not_an_act() {
+    // The attack is what Rohan accuses Mordor of, not an event of its own.
+    assert_eq!(
+        code("Rohan accused Mordor of attacking Gondor."),
+        ["ROH 112 MOR"]
+    );
+}
+
+#[test]
+fn another_partys_role_after_a_possessive_is_still_a_party() {
+    // "her Gondorian counterpart" is Gondor's minister, not Rohan's own.
+    assert_eq!(
+        code("The Rohirric minister met her Gondorian counterpart."),
+        ["GONGOV 040 ROHGOV", "ROHGOV 040 GONGOV"]
     );
 }
