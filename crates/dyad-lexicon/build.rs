@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-const FILES: [&str; 3] = ["agents.txt", "verbs.txt", "discards.txt"];
+const FILES: [&str; 4] = ["agents.txt", "verbs.txt", "discards.txt", "words.txt"];
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -256,7 +256,7 @@ fn compile_elements(
 impl Compiled {
     pub fn new(lexicon: &Lexicon) -> Compiled {
         let mut vocab = Vocab::default();
-        let closed = crate::words::Closed::new(&mut vocab);
+        let closed = crate::words::Closed::new(&mut vocab, &lexicon.words);
         let ids = |vocab: &mut Vocab, words: &[String]| -> Vec<u32> {
             words.iter().map(|w| vocab.intern(w)).collect()
         };

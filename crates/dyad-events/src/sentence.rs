@@ -217,8 +217,9 @@ impl<'a> Analysis<'a> {
         self.parse.map(|p| p.words[i].xpos.as_str())
     }
 
+    /// Whether token `i`'s form or lemma is in `list` (a word class).
     pub fn is(&self, list: &[u32], i: usize) -> bool {
-        Closed::is(list, self.ids[i])
+        Closed::is(list, self.ids[i]) || Closed::is(list, self.lemmas[i])
     }
 
     pub fn is_punct(&self, i: usize) -> bool {

@@ -12,6 +12,7 @@ pub mod discards;
 pub mod error;
 pub mod source;
 pub mod verbs;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ pub use error::{LexiconError, LexiconWarning};
 pub use verbs::{
     Element, EventCode, Pattern, Synset, Transformation, VerbBlock, VerbDictionary, VerbEntry,
 };
+pub use words::WordClasses;
 
 /// Dictionary files given by the user; `None`/empty keeps the built-in kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,6 +32,8 @@ pub struct LexiconFiles {
     pub actors: Vec<PathBuf>,
     pub agents: Option<PathBuf>,
     pub discards: Option<PathBuf>,
+    /// Word classes added to the built-in ones (not replacing them).
+    pub words: Option<PathBuf>,
 }
 
 impl LexiconFiles {
@@ -42,6 +46,7 @@ impl LexiconFiles {
             "--verbs" => self.verbs = value(),
             "--agents" => self.agents = value(),
             "--discards" => self.discards = value(),
+            "--words" => self.words = value(),
             "--actors" => self.actors.extend(value()),
             _ => return false,
         }
@@ -56,6 +61,8 @@ pub struct Lexicon {
     pub agents: Vec<AgentEntry>,
     pub verbs: VerbDictionary,
     pub discards: Vec<DiscardEntry>,
+    /// The closed word classes the coder's rules look at.
+    pub words: WordClasses,
 }
 
 /// Entry counts per kind, for reports.
@@ -96,6 +103,7 @@ include!(concat!(env!("OUT_DIR"), "/builtin_actors.rs"));
 const BUILTIN_AGENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/agents.txt"));
 const BUILTIN_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/verbs.txt"));
 const BUILTIN_DISCARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/discards.txt"));
+const BUILTIN_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
 
 /// The built-in actor files as (file name, text), in name order: the
 /// hand-written dictionaries and the generated ones (`people.actors.txt`, ...).
@@ -111,6 +119,7 @@ enum Kind {
     Agents,
     Verbs,
     Discards,
+    Words,
 }
 
 impl Kind {
@@ -120,6 +129,7 @@ impl Kind {
             Kind::Agents => "agents",
             Kind::Verbs => "verb",
             Kind::Discards => "discards",
+            Kind::Words => "word classes",
         }
     }
 }
@@ -252,6 +262,33 @@ pub fn parse_verbs(
     Ok(dictionary)
 }
 
+/// Reads word classes from text.
+pub fn parse_words(
+    file: &Path,
+    text: &str,
+    warnings: &mut Vec<LexiconWarning>,
+) -> Result<WordClasses, LexiconError> {
+    let out = parse_with(file, text, warnings, Kind::Words, words::read, |o| Tally {
+        entries: o.entries,
+        content_lines: o.content_lines,
+        malformed: o.malformed,
+    })?;
+    Ok(out.words)
+}
+
+impl WordClasses {
+    /// dyad's own word classes, compiled into the binary.
+    pub fn builtin() -> WordClasses {
+        let mut warnings = Vec::new();
+        parse_words(
+            Path::new("<built-in>/words.txt"),
+            BUILTIN_WORDS,
+            &mut warnings,
+        )
+        .unwrap_or_default()
+    }
+}
+
 /// Reads a discards list from text.
 pub fn parse_discards(
     file: &Path,
@@ -278,57 +315,69 @@ impl Lexicon {
 
     /// The built-in lexicon and the warnings its files gave (there should be none).
     pub fn builtin_with_warnings() -> Result<(Lexicon, Vec<LexiconWarning>), LexiconError> {
+        Lexicon::load(&LexiconFiles::default())
+    }
+
+    /// Loads the given files; each kind given replaces the built-in one (the
+    /// built-in files of that kind are not read at all), the other kinds
+    /// stay built-in. Several actor files are merged (a later file's name
+    /// overrides an earlier one's). Word classes given are added to the
+    /// built-in ones.
+    pub fn load(files: &LexiconFiles) -> Result<(Lexicon, Vec<LexiconWarning>), LexiconError> {
         let mut warnings = Vec::new();
         let mut lexicon = Lexicon::default();
         let data = Path::new("<built-in>");
-        for (name, text) in BUILTIN_ACTORS {
-            if !text.trim().is_empty() {
-                lexicon
-                    .actors
-                    .extend(parse_actors(&data.join(name), text, &mut warnings)?);
+        let user = |path: &Path| -> Result<String, LexiconError> {
+            let bytes = read_file(path)?;
+            Ok(source::decode(path, &bytes)?.to_string())
+        };
+        if files.actors.is_empty() {
+            for (name, text) in BUILTIN_ACTORS {
+                if !text.trim().is_empty() {
+                    lexicon
+                        .actors
+                        .extend(parse_actors(&data.join(name), text, &mut warnings)?);
+                }
             }
-        }
-        if !BUILTIN_AGENTS.trim().is_empty() {
-            lexicon.agents = parse_agents(&data.join("agents.txt"), BUILTIN_AGENTS, &mut warnings)?;
-        }
-        if !BUILTIN_VERBS.trim().is_empty() {
-            lexicon.verbs = parse_verbs(&data.join("verbs.txt"), BUILTIN_VERBS, &mut warnings)?;
-            // dyad's own verbs give acts and leave their mood to the coder.
-            lexicon.verbs.moods = true;
-        }
-        if !BUILTIN_DISCARDS.trim().is_empty() {
-            lexicon.discards =
-                parse_discards(&data.join("discards.txt"), BUILTIN_DISCARDS, &mut warnings)?;
-        }
-        Ok((lexicon, warnings))
-    }
-
-    /// Loads the given files; each kind given replaces the built-in one, the
-    /// other kinds stay built-in. Several actor files are merged (a later
-    /// file's name overrides an earlier one's).
-    pub fn load(files: &LexiconFiles) -> Result<(Lexicon, Vec<LexiconWarning>), LexiconError> {
-        let (mut lexicon, mut warnings) = Lexicon::builtin_with_warnings()?;
-        if !files.actors.is_empty() {
-            lexicon.actors.clear();
+        } else {
             for path in &files.actors {
-                let bytes = read_file(path)?;
-                let text = source::decode(path, &bytes)?;
+                let text = user(path)?;
                 lexicon
                     .actors
-                    .extend(parse_actors(path, text, &mut warnings)?);
+                    .extend(parse_actors(path, &text, &mut warnings)?);
             }
         }
-        if let Some(path) = &files.agents {
-            let bytes = read_file(path)?;
-            lexicon.agents = parse_agents(path, source::decode(path, &bytes)?, &mut warnings)?;
+        match &files.agents {
+            Some(path) => lexicon.agents = parse_agents(path, &user(path)?, &mut warnings)?,
+            None if !BUILTIN_AGENTS.trim().is_empty() => {
+                lexicon.agents =
+                    parse_agents(&data.join("agents.txt"), BUILTIN_AGENTS, &mut warnings)?;
+            }
+            None => {}
         }
-        if let Some(path) = &files.verbs {
-            let bytes = read_file(path)?;
-            lexicon.verbs = parse_verbs(path, source::decode(path, &bytes)?, &mut warnings)?;
+        match &files.verbs {
+            Some(path) => lexicon.verbs = parse_verbs(path, &user(path)?, &mut warnings)?,
+            None if !BUILTIN_VERBS.trim().is_empty() => {
+                lexicon.verbs = parse_verbs(&data.join("verbs.txt"), BUILTIN_VERBS, &mut warnings)?;
+                // dyad's own verbs give acts and leave their mood to the coder.
+                lexicon.verbs.moods = true;
+            }
+            None => {}
         }
-        if let Some(path) = &files.discards {
-            let bytes = read_file(path)?;
-            lexicon.discards = parse_discards(path, source::decode(path, &bytes)?, &mut warnings)?;
+        match &files.discards {
+            Some(path) => lexicon.discards = parse_discards(path, &user(path)?, &mut warnings)?,
+            None if !BUILTIN_DISCARDS.trim().is_empty() => {
+                lexicon.discards =
+                    parse_discards(&data.join("discards.txt"), BUILTIN_DISCARDS, &mut warnings)?;
+            }
+            None => {}
+        }
+        if !BUILTIN_WORDS.trim().is_empty() {
+            lexicon.words = parse_words(&data.join("words.txt"), BUILTIN_WORDS, &mut warnings)?;
+        }
+        if let Some(path) = &files.words {
+            let words = parse_words(path, &user(path)?, &mut warnings)?;
+            lexicon.words.extend(words);
         }
         Ok((lexicon, warnings))
     }

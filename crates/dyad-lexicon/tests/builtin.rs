@@ -109,3 +109,53 @@ fn every_code_is_well_formed() {
         .collect();
     assert!(bad.is_empty(), "malformed codes: {bad:#?}");
 }
+
+#[test]
+fn every_event_code_of_the_builtin_verbs_is_a_cameo_code() {
+    let (lexicon, _) = Lexicon::builtin_with_warnings().expect("built-in lexicon loads");
+    let mut problems = Vec::new();
+    let mut check = |code: &dyad_lexicon::EventCode, line: usize| {
+        for c in [&code.forward, &code.reverse].into_iter().flatten() {
+            if dyad_types::cameo::lookup(c).is_none() {
+                problems.push(format!("verbs.txt:{line}: {c} is not a CAMEO event code"));
+            }
+        }
+    };
+    for block in &lexicon.verbs.blocks {
+        check(&block.code, block.line);
+        for verb in &block.verbs {
+            if let Some(code) = &verb.code {
+                check(code, verb.line);
+            }
+        }
+        for pattern in &block.patterns {
+            check(&pattern.code, pattern.line);
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_builtin_word_classes_load_and_user_classes_add_to_them() {
+    let dir = std::env::temp_dir().join(format!("dyad-words-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("words.txt");
+    std::fs::write(&file, "[negation]\nNARY\n").unwrap();
+    let files = dyad_lexicon::LexiconFiles {
+        words: Some(file.clone()),
+        ..Default::default()
+    };
+    let (lexicon, warnings) = Lexicon::load(&files).expect("loads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let negation = lexicon.words.get("negation");
+    assert!(negation.contains(&"NOT".to_string()) && negation.contains(&"NARY".to_string()));
+    // A malformed line names the file and the line.
+    std::fs::write(&file, "[negation]\nNOT\nnot upper\n").unwrap();
+    let (_, warnings) = Lexicon::load(&files).expect("loads");
+    assert!(!warnings.is_empty());
+    assert!(
+        warnings.iter().all(|w| w.file == file && w.line == 3),
+        "{warnings:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

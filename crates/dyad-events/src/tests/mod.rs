@@ -147,6 +147,7 @@ fn coder_with_verbs(verbs: &str) -> Coder {
         agents: parse_agents(f, AGENTS, &mut warnings).unwrap(),
         verbs: parse_verbs(f, verbs, &mut warnings).unwrap(),
         discards: parse_discards(f, DISCARDS, &mut warnings).unwrap(),
+        words: dyad_lexicon::WordClasses::builtin(),
     };
     assert!(warnings.is_empty(), "{warnings:?}");
     Coder::new(lexicon)

@@ -48,6 +48,10 @@ pub struct DictionaryArgs {
     /// Discards dictionary in the PETRARCH2 format; replaces the built-in discards.
     #[arg(long, value_name = "FILE")]
     pub discards: Option<PathBuf>,
+
+    /// Word classes (dyad's words.txt format) added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub words: Option<PathBuf>,
 }
 
 /// What to read, and how.
@@ -195,6 +199,7 @@ pub fn load_lexicon(args: &DictionaryArgs) -> anyhow::Result<Lexicon> {
         actors: args.actors.clone(),
         agents: args.agents.clone(),
         discards: args.discards.clone(),
+        words: args.words.clone(),
     };
     let (lexicon, warnings) = Lexicon::load(&files)
         .context("cannot load the dictionaries; check the file names and formats")?;
