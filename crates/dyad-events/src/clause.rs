@@ -147,7 +147,15 @@ pub(crate) fn chain(coder: &Coder, a: &Analysis, hit: &VerbHit) -> Chain {
         if a.group_at[k] != NONE {
             // "urged Gondor to respond": the verb before the object governs
             // the infinitive.
-            let start = a.groups[a.group_at[k] as usize].start;
+            let mut start = a.groups[a.group_at[k] as usize].start;
+            // (Over the group's determiner and adjectives: "press the
+            // separatists to respect".)
+            while start > 0
+                && (a.is(&closed.determiner, start - 1)
+                    || matches!(a.upos(start - 1), Some(Upos::DET | Upos::ADJ | Upos::NUM)))
+            {
+                start -= 1;
+            }
             if a.is(&closed.infinitive, i) && start > 0 && is_verbish(coder, a, start - 1) {
                 governor.get_or_insert(start - 1);
             }
@@ -790,7 +798,18 @@ pub(crate) fn code(
                 })
         });
         let mut negated = chain.negated || irrealis || content;
-        let mut passive = chain.passive;
+        // "urged Gondor to respect the truce agreed in Minas Tirith": a past
+        // participle after its noun, in a clause that has its finite verb
+        // already, is a passive with no auxiliary. (At the head of a
+        // sentence it is the finite verb the tagger took for a participle:
+        // "Gondorian riders clashed with …".)
+        let reduced_passive = a.parse.is_some_and(|p| {
+            p.words[hit.at].xpos == "VBN"
+                && p.words[hit.at].deprel.starts_with("acl")
+                && p.words[hit.at].head.is_some_and(|h| h < hit.at)
+                && (0..hit.start).any(|k| a.is_finite(&coder.compiled.closed, k))
+        });
+        let mut passive = chain.passive || reduced_passive;
         let mut subject = subject;
         let mut agent_group = None;
         // Where the parse names the subject, the passive or the negation, it
@@ -971,12 +990,31 @@ pub(crate) fn code(
             })
         });
         let governor_frame = governor.and_then(|g| verb_frame(a, closed, g));
+        // What an unasserted verb governs is unasserted too: "urged Rohan
+        // to press Gondor to withdraw" asserts no pressing and no appeal of
+        // Rohan's.
+        let nested = governing.is_some_and(|gi| coded[gi].negated)
+            || governor.is_some_and(|g| {
+                // (A governor the lexicon does not know that is itself the
+                // infinitive of a coded verb: "urged Gondor to press …".)
+                governing.is_none()
+                    && a.parse.is_some_and(|p| {
+                        p.children(g)
+                            .any(|m| p.words[m].deprel == "mark" && a.upper(m) == "TO")
+                            && p.words[g].head.is_some_and(|h| {
+                                coded.iter().any(|c| c.hit.at == h && !c.code.is_null())
+                            })
+                    })
+            });
+        if nested {
+            negated = true;
+        }
         let moods = coder.lexicon.verbs.moods;
         let governor_frame = governor_frame.filter(|_| moods);
         let frame = governor_frame
             .or(chain.frame)
             .or((chain.future && !irrealis).then_some(Frame::Intent))
-            .filter(|_| moods);
+            .filter(|_| moods && !nested);
         let act = code.forward.clone();
         let mut framed_code: Option<String> = None;
         if let (Some(f), Some(act)) = (frame, act.as_deref()) {

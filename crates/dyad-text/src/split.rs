@@ -156,7 +156,7 @@ fn dateline_end(cx: &Ctx, i: usize) -> Option<usize> {
     if !head_caps && !starts_upper(head) {
         return None;
     }
-    let (mut comma, mut paren) = (false, false);
+    let (mut comma, mut paren, mut open) = (false, false, false);
     for k in i + 1..n.min(i + 16) {
         let tok = cx.toks[k];
         if tok.newlines > 0 {
@@ -174,8 +174,10 @@ fn dateline_end(cx: &Ctx, i: usize) -> Option<usize> {
         }
         match t {
             "," => comma = true,
-            "(" | ")" => paren = true,
-            _ if starts_upper(t) || first(t).is_ascii_digit() => {}
+            "(" => (paren, open) = (true, true),
+            ")" => (paren, open) = (true, false),
+            // An agency's name may be written in lower case: "(dpa)".
+            _ if open || starts_upper(t) || first(t).is_ascii_digit() => {}
             _ => return None,
         }
     }
@@ -409,6 +411,11 @@ mod tests {
         assert_eq!(
             split_text("NATO - Russia council meets."),
             ["NATO - Russia council meets ."]
+        );
+        // An agency in lower case: "(dpa)".
+        assert_eq!(
+            split_text("BERLIN (dpa) - Talks resumed."),
+            ["BERLIN ( dpa ) -", "Talks resumed ."]
         );
     }
 }

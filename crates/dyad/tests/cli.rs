@@ -452,3 +452,20 @@ fn explain_answers_for_any_text() {
     let output = dyad().args(["explain"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn the_readme_sample_event_is_what_the_demo_prints() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
+        .expect("README.md");
+    let sample = readme
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("a json block in the README");
+    let output = run_ok(["demo"]);
+    let demo = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        demo.lines().any(|line| line == sample),
+        "the README's sample event is not a line of `dyad demo`:\n{sample}\n--- demo:\n{demo}"
+    );
+}

@@ -1044,3 +1044,23 @@ fn another_partys_role_after_a_possessive_is_still_a_party() {
         ["GONGOV 040 ROHGOV", "ROHGOV 040 GONGOV"]
     );
 }
+
+#[test]
+fn what_an_unasserted_verb_governs_is_unasserted() {
+    // Rohan's appeal is the event; Gondor's pressing and the withdrawal
+    // are only what Rohan asks for.
+    assert_eq!(
+        code("Rohan urged Gondor to press the riders to withdraw from Mordor."),
+        ["ROH 023 GON"]
+    );
+}
+
+#[test]
+fn a_participle_after_its_noun_in_a_clause_with_a_verb_is_a_passive() {
+    // "the truce agreed in Minas Tirith": agreed by no one named here.
+    assert!(
+        !code("Rohan urged Gondor to respect the truce agreed in Minas Tirith.")
+            .iter()
+            .any(|e| e.starts_with("GON ") && !e.contains("023"))
+    );
+}
