@@ -523,9 +523,25 @@ fn titled_code(
             }
         }
     }
-    // A title with no country takes the story's.
+    // A title with no country takes the story's, as a bare role does.
     if country_of(&code).is_none() && code.starts_with("---") {
-        if let Some(country) = story {
+        let place = a
+            .group_at
+            .get(title.start)
+            .copied()
+            .filter(|&g| g != NONE)
+            .and_then(|g| {
+                let c = a.groups[g as usize]
+                    .conjuncts
+                    .iter()
+                    .position(|x| x.start == title.start)?;
+                Some((g as usize, c))
+            });
+        let country = match place {
+            Some((g, c)) => context_country(coder, a, g, c, context.actors, context.date, story),
+            None => story.map(str::to_string),
+        };
+        if let Some(country) = country {
             code = format!("{country}{}", &code[3..]);
         }
     }
@@ -681,23 +697,6 @@ fn resolve_roles(
     story: Option<&str>,
     date: Option<u32>,
 ) {
-    // The countries the sentence names (its actors' countries).
-    let mut named: Vec<String> = Vec::new();
-    {
-        let context = Context { date, actors };
-        for group in &a.groups {
-            for c in &group.conjuncts {
-                if c.actor.is_some() {
-                    let code = coder.conjunct_code(c, None, context);
-                    if let Some(country) = country_of(&code) {
-                        if !named.iter().any(|n| n == country) {
-                            named.push(country.to_string());
-                        }
-                    }
-                }
-            }
-        }
-    }
     for g in 0..a.groups.len() {
         for c in 0..a.groups[g].conjuncts.len() {
             let conjunct = &a.groups[g].conjuncts[c];
@@ -751,16 +750,7 @@ fn resolve_roles(
                 _ => None,
             }
             .or_else(|| {
-                // The other party of the role's own act is not its country:
-                // "the minister left for Gondor", "lawmakers blamed Mordor".
-                let parties = direct_parties(coder, a, g, c, actors, date);
-                let candidate = match (story, named.as_slice()) {
-                    (Some(s), _) => Some(s.to_string()),
-                    (None, [only]) => Some(only.clone()),
-                    _ => None,
-                };
-                candidate
-                    .filter(|country| !parties.contains(country))
+                context_country(coder, a, g, c, actors, date, story)
                     .map(|country| (country, Basis::Context))
             });
             if let Some((code, basis)) = resolved {
@@ -769,6 +759,42 @@ fn resolve_roles(
             }
         }
     }
+}
+
+/// The country a role of conjunct `c` (in group `g`) takes from its story:
+/// the story's country, else the only country the sentence names — but not
+/// the other party of the role's own act ("the minister left for Gondor",
+/// "lawmakers blamed Mordor").
+fn context_country(
+    coder: &Coder,
+    a: &Analysis,
+    g: usize,
+    c: usize,
+    actors: &DocActors,
+    date: Option<u32>,
+    story: Option<&str>,
+) -> Option<String> {
+    let context = Context { date, actors };
+    let mut named: Vec<String> = Vec::new();
+    for group in &a.groups {
+        for x in &group.conjuncts {
+            if x.actor.is_some() {
+                let code = coder.conjunct_code(x, None, context);
+                if let Some(country) = country_of(&code) {
+                    if !named.iter().any(|n| n == country) {
+                        named.push(country.to_string());
+                    }
+                }
+            }
+        }
+    }
+    let candidate = match (story, named.as_slice()) {
+        (Some(s), _) => Some(s.to_string()),
+        (None, [only]) => Some(only.clone()),
+        _ => None,
+    }?;
+    let parties = direct_parties(coder, a, g, c, actors, date);
+    (!parties.contains(&candidate)).then_some(candidate)
 }
 
 /// The head token of tokens `start..end`: the one whose head lies outside.
@@ -800,6 +826,9 @@ fn direct_parties(
     let Some(predicate) = parse.words[role].head else {
         return Vec::new();
     };
+    // "arrived in Gondor", "landed at Osgiliath": the place of an arrival
+    // is the other party, not the home of who arrives.
+    let arrival = a.is(&closed.arrive, predicate);
     let argument = |k: usize| {
         let rel = parse.words[k].deprel.as_str();
         let base = rel.split(':').next().unwrap_or(rel);
@@ -807,9 +836,12 @@ fn direct_parties(
             // (A name the parser could not place hangs on the verb as a
             // vocative: "Police attacked Gondor" with "Gondor" so.)
             "nsubj" | "obj" | "iobj" | "dobj" | "nsubjpass" | "vocative" => true,
-            "obl" | "nmod" => !parse
-                .children(k)
-                .any(|p| parse.words[p].deprel == "case" && a.is(&closed.place_prep, p)),
+            "obl" | "nmod" => {
+                arrival
+                    || !parse
+                        .children(k)
+                        .any(|p| parse.words[p].deprel == "case" && a.is(&closed.place_prep, p))
+            }
             _ => false,
         }
     };
@@ -830,8 +862,11 @@ fn direct_parties(
         if !party {
             continue;
         }
+        // A state is the other party; a country with a role of its own
+        // ("an Argentine judge ordered the former president …") sets the
+        // story in that country rather than opposing it.
         for x in &group.conjuncts {
-            if x.actor.is_some() {
+            if x.actor.is_some() && x.agents.is_empty() {
                 if let Some(country) = country_of(&coder.conjunct_code(x, None, context)) {
                     out.push(country.to_string());
                 }

@@ -900,9 +900,11 @@ fn bare_roles_on_both_sides_are_no_event() {
     assert!(code("Police attacked ministers.").is_empty());
     // A country or named actor on one side is enough.
     assert_eq!(code("Police attacked Gondor."), ["---COP 190 GON"]);
+    // (The ministers are Gondor's too: the only country named, and not as
+    // the other party of the act but as the police's own, sets the scene.)
     assert_eq!(
         code("Gondorian police attacked ministers."),
-        ["GONCOP 190 ---GOV"]
+        ["GONCOP 190 GONGOV"]
     );
 }
 

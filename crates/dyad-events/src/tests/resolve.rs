@@ -226,3 +226,19 @@ fn a_title_says_in_what_capacity_a_known_person_acts() {
         ["IGOWHCGOV 112 MOR"]
     );
 }
+
+#[test]
+fn a_title_with_no_country_takes_the_scene_of_the_sentence() {
+    // The judge's country sets the scene for the former president.
+    let found = actors("A Gondorian minister ordered former president Tomas Rova to appear.");
+    assert!(
+        found.contains(&("president Tomas Rova".into(), "GONELI".into(), Basis::Title)),
+        "{found:?}"
+    );
+    // The place one arrives in is not one's country.
+    let found = actors("The minister arrived in Gondor on Monday.");
+    assert!(
+        found.contains(&("minister".into(), "---GOV".into(), Basis::Lexicon)),
+        "{found:?}"
+    );
+}
