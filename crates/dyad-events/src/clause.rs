@@ -64,12 +64,16 @@ pub(crate) fn find_verbs(coder: &Coder, a: &Analysis) -> Vec<VerbHit> {
         // seized tanker") is no verb of the clause.
         // A gerund that is an argument of another verb is a noun: "provide
         // training to", "condemned the killing".
+        // (Only verbs of beginning, stopping and the like take a gerund
+        // as a clause: "began shelling", "denied attacking".)
         let gerund = a.xpos(i) == Some("VBG")
             && a.parse.is_some_and(|p| {
-                matches!(
-                    p.words[i].deprel.as_str(),
-                    "obj" | "iobj" | "nsubj" | "nsubj:pass"
-                )
+                let rel = p.words[i].deprel.as_str();
+                matches!(rel, "obj" | "iobj" | "nsubj" | "nsubj:pass")
+                    || (rel == "xcomp"
+                        && p.words[i]
+                            .head
+                            .is_some_and(|h| h + 1 == i && !a.is(&c.closed.gerund_verb, h)))
             });
         let modifier = gerund
             || i > 0

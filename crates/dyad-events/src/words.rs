@@ -59,6 +59,7 @@ classes! {
     that,
     place_prep,
     aim,
+    gerund_verb,
     arrive,
     onset,
     locative,

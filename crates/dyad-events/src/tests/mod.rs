@@ -1066,3 +1066,12 @@ fn a_participle_after_its_noun_in_a_clause_with_a_verb_is_a_passive() {
             .any(|e| e.starts_with("GON ") && !e.contains("023"))
     );
 }
+
+#[test]
+fn a_gerund_right_after_a_verb_that_takes_none_is_a_noun() {
+    // "attacking" after "sent" names what is sent; after "began" it is an act.
+    assert!(!code("Rohan sent attacking riders to Gondor.")
+        .iter()
+        .any(|e| e.contains(" 190 ")));
+    assert_eq!(code("Rohan began attacking Mordor."), ["ROH 190 MOR"]);
+}
