@@ -279,9 +279,17 @@ impl<'a> Analysis<'a> {
     /// What token `j` is to a noun phrase around it: a preposition, a word
     /// of the phrase (determiner, modifier, noun, name), or neither.
     pub fn phrase_word(&self, closed: &Closed, j: usize) -> PhraseWord {
-        // "of" and the "than" of "more than": inside the phrase.
+        // "of", the "than" of "more than" and "at least"/"at most": inside
+        // the phrase (quantities, not prepositions).
+        let at_least = |k: usize| {
+            (self.upper(k) == "AT"
+                && k + 1 < self.len()
+                && matches!(self.upper(k + 1), "LEAST" | "MOST"))
+                || (matches!(self.upper(k), "LEAST" | "MOST") && k > 0 && self.upper(k - 1) == "AT")
+        };
         if self.is(&closed.of, j)
             || (self.upper(j) == "THAN" && j > 0 && self.is(&closed.comparative, j - 1))
+            || at_least(j)
         {
             return PhraseWord::Inside;
         }

@@ -100,7 +100,6 @@ impl std::fmt::Display for LexiconStats {
 }
 
 include!(concat!(env!("OUT_DIR"), "/builtin_actors.rs"));
-const BUILTIN_AGENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/agents.txt"));
 const BUILTIN_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/verbs.txt"));
 const BUILTIN_DISCARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/discards.txt"));
 const BUILTIN_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
@@ -349,11 +348,15 @@ impl Lexicon {
         }
         match &files.agents {
             Some(path) => lexicon.agents = parse_agents(path, &user(path)?, &mut warnings)?,
-            None if !BUILTIN_AGENTS.trim().is_empty() => {
-                lexicon.agents =
-                    parse_agents(&data.join("agents.txt"), BUILTIN_AGENTS, &mut warnings)?;
+            None => {
+                for (name, text) in BUILTIN_AGENTS {
+                    if !text.trim().is_empty() {
+                        lexicon
+                            .agents
+                            .extend(parse_agents(&data.join(name), text, &mut warnings)?);
+                    }
+                }
             }
-            None => {}
         }
         match &files.verbs {
             Some(path) => lexicon.verbs = parse_verbs(path, &user(path)?, &mut warnings)?,
