@@ -177,7 +177,10 @@ pub(crate) struct Compiled {
     /// Multi-word discards by their first word.
     pub discards_by_first: HashMap<u32, Vec<usize>>,
     /// One-word discards by their (stem) text.
-    pub discards_single: HashMap<Box<str>, usize>,
+    discards_single: HashMap<Box<str>, usize>,
+    /// The longest one-word discard, in bytes: longer prefixes of a word
+    /// need no look-up (a word of a million letters costs no more).
+    discards_single_max: usize,
     pub discards: Vec<Discard>,
     /// Word numbers of closed-class words the coder looks at.
     pub closed: crate::words::Closed,
@@ -425,7 +428,7 @@ impl Compiled {
 
         let mut discards = Vec::new();
         let mut discards_by_first: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut discards_single = HashMap::new();
+        let mut discards_single: HashMap<Box<str>, usize> = HashMap::new();
         for entry in &lexicon.discards {
             let Some((last, head)) = entry.words.split_last() else {
                 continue;
@@ -457,6 +460,7 @@ impl Compiled {
             patterns,
             target_preps,
             discards_by_first,
+            discards_single_max: discards_single.keys().map(|k| k.len()).max().unwrap_or(0),
             discards_single,
             discards,
             closed,
@@ -466,6 +470,24 @@ impl Compiled {
 
 /// Placement of an agent, re-exported for the coder.
 impl Compiled {
+    /// Whether a one-word discard (a story discard when `story`) matches
+    /// `word`, an upper-case token: the whole word, or a prefix of it when
+    /// the discard is a stem.
+    pub fn single_discard(&self, word: &str, story: bool) -> bool {
+        let limit = self.discards_single_max.min(word.len());
+        let prefixes = word
+            .char_indices()
+            .skip(1)
+            .map(|(cut, _)| cut)
+            .take_while(|&cut| cut <= limit);
+        prefixes.chain(std::iter::once(word.len())).any(|cut| {
+            self.discards_single.get(&word[..cut]).is_some_and(|&d| {
+                let discard = &self.discards[d];
+                discard.story == story && (!discard.whole || cut == word.len())
+            })
+        })
+    }
+
     /// The one office-holder of the lexicon whose name starts with word
     /// `first` and ends with word `last` ("Omar ... Bashir").
     pub fn person_by_first_last(&self, first: u32, last: u32) -> Option<u32> {

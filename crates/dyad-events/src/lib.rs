@@ -468,18 +468,8 @@ impl Coder {
         }
         for i in 0..a.len() {
             // One-word discards: the token or a stem of it.
-            let word = a.upper(i);
-            for (cut, _) in word
-                .char_indices()
-                .skip(1)
-                .chain(std::iter::once((word.len(), ' ')))
-            {
-                if let Some(&d) = c.discards_single.get(&word[..cut]) {
-                    let discard = &c.discards[d];
-                    if (!discard.whole || cut == word.len()) && !discard.story {
-                        return true;
-                    }
-                }
+            if c.single_discard(a.upper(i), false) {
+                return true;
             }
             if let Some(list) = c.discards_by_first.get(&a.ids[i]) {
                 for &d in list {
@@ -519,17 +509,8 @@ impl Coder {
         let ids: Vec<u32> = words.iter().map(|w| c.vocab.get(w)).collect();
         for (i, word) in words.iter().enumerate() {
             // One-word story discards: the word or a stem of it.
-            for (cut, _) in word
-                .char_indices()
-                .skip(1)
-                .chain(std::iter::once((word.len(), ' ')))
-            {
-                if let Some(&d) = c.discards_single.get(&word[..cut]) {
-                    let discard = &c.discards[d];
-                    if discard.story && (!discard.whole || cut == word.len()) {
-                        return true;
-                    }
-                }
+            if c.single_discard(word, true) {
+                return true;
             }
             let Some(list) = c.discards_by_first.get(&ids[i]) else {
                 continue;
