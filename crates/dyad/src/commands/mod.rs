@@ -7,4 +7,5 @@ pub mod demo;
 pub mod explain;
 pub mod extract;
 pub mod parse;
+pub mod times;
 pub mod train;
