@@ -74,6 +74,8 @@ pub(crate) struct Context<'a> {
 struct ReadDocument<'a> {
     analyses: Vec<Analysis<'a>>,
     actors: DocActors,
+    /// The document's temporal expressions, resolved against its date.
+    times: dyad_time::DocumentTimes,
     /// A story discard occurs in the document: nothing in it is coded.
     discarded: bool,
 }
@@ -119,7 +121,11 @@ impl Coder {
             }
             let mut trace = self.trace.then(Vec::new);
             for coded in clause::code(self, analysis, context, trace.as_mut()) {
-                events.push(self.event(doc, sentence, analysis, coded, &mut slicer));
+                let mut event = self.event(doc, sentence, analysis, coded, &mut slicer);
+                if let Some(day) = event_day(&read.times, sentence.index, &event, analysis) {
+                    event.date = Some(day);
+                }
+                events.push(event);
             }
             for line in trace.unwrap_or_default() {
                 eprintln!("{line}");
@@ -187,9 +193,11 @@ impl Coder {
         let discarded = self.story_discarded(&doc.text);
         let date = doc.date.map(|d| d.to_yyyymmdd());
         let actors = resolve::resolve(self, &mut analyses, date);
+        let times = dyad_time::DocumentTimes::from_sentences(&doc.text, sentences, doc.date);
         ReadDocument {
             analyses,
             actors,
+            times,
             discarded,
         }
     }
@@ -533,6 +541,37 @@ impl Coder {
         }
         false
     }
+}
+
+/// The day an event happened by the text: the day named nearest to its
+/// trigger in its sentence ("met on Tuesday", "on Monday, rebels attacked"),
+/// among the expressions that name one day; `None` when the sentence names
+/// none (the event then keeps the publication date).
+fn event_day(
+    times: &dyad_time::DocumentTimes,
+    sentence: usize,
+    event: &Event,
+    analysis: &Analysis,
+) -> Option<dyad_types::Date> {
+    let trigger = event.trigger?;
+    let at = analysis
+        .tokens
+        .iter()
+        .position(|t| t.span.start >= trigger.start)?;
+    times
+        .in_sentence(sentence)
+        .iter()
+        .filter_map(|t| {
+            let day = t.day()?;
+            let distance = if t.tokens.start > at {
+                t.tokens.start - at
+            } else {
+                at.saturating_sub(t.tokens.end)
+            };
+            Some((distance, day))
+        })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, day)| day)
 }
 
 fn stem_match(word: &str, stem: &str, whole: bool) -> bool {

@@ -1075,3 +1075,36 @@ fn a_gerund_right_after_a_verb_that_takes_none_is_a_noun() {
         .any(|e| e.contains(" 190 ")));
     assert_eq!(code("Rohan began attacking Mordor."), ["ROH 190 MOR"]);
 }
+
+#[test]
+fn an_event_takes_the_day_the_text_names_for_it() {
+    let c = coder();
+    let text = "Rohan accused Mordor of lying on Tuesday. Rohan met Gondor yesterday. \
+                Gondor blamed Mordor.";
+    let mut doc = Document::new("t", text);
+    doc.date = Some("2015-05-14".parse().unwrap()); // a Thursday
+    let (sentences, parses) = read(text);
+    let dates: Vec<(String, String)> = c
+        .code_document(&doc, &sentences, &parses)
+        .iter()
+        .map(|e| {
+            (
+                e.code.clone(),
+                e.date.map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        dates.contains(&("112".into(), "2015-05-12".into())),
+        "{dates:?}"
+    );
+    assert!(
+        dates.contains(&("040".into(), "2015-05-13".into())),
+        "{dates:?}"
+    );
+    // A sentence that names no day keeps the publication date.
+    assert!(
+        dates.contains(&("112".into(), "2015-05-14".into())),
+        "{dates:?}"
+    );
+}
