@@ -23,6 +23,8 @@ enum Command {
     Code(commands::code::CodeArgs),
     /// List every actor mention with its code and what decided it (JSON lines).
     Actors(commands::actors::ActorsArgs),
+    /// List every place mention, resolved to a GeoNames place (JSON lines).
+    Places(commands::places::PlacesArgs),
     /// List every temporal expression, resolved against the publication date (JSON lines).
     Times(commands::times::TimesArgs),
     /// Show why a sentence codes as it does: tokens, parse, actors, verbs, patterns, events.
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => commands::code::run(args),
         Command::Actors(args) => commands::actors::run(args),
+        Command::Places(args) => commands::places::run(args),
         Command::Times(args) => commands::times::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Explain(args) => commands::explain::run(args),

@@ -44,7 +44,7 @@ impl Pipeline {
     }
 
     /// The document's sentences and their parses.
-    fn read(&self, doc: &Document) -> Result<(Vec<Sentence>, Vec<ParsedSentence>), DocError> {
+    pub fn read(&self, doc: &Document) -> Result<(Vec<Sentence>, Vec<ParsedSentence>), DocError> {
         if doc.text.len() > MAX_DOCUMENT_BYTES {
             return Err(DocError::new(
                 &doc.id,

@@ -7,5 +7,6 @@ pub mod demo;
 pub mod explain;
 pub mod extract;
 pub mod parse;
+pub mod places;
 pub mod times;
 pub mod train;

@@ -1,0 +1,42 @@
+//! `dyad places`: every place mention of the input, resolved to a GeoNames
+//! place with its country and coordinates (JSON lines, as the CLI contract
+//! states).
+
+use clap::Args;
+use dyad_geo::{Gazetteer, PlaceMention};
+use dyad_lexicon::Lexicon;
+use serde::Serialize;
+
+use crate::commands::code::{for_each_document, ReadArgs};
+use crate::pipeline::Pipeline;
+
+#[derive(Args)]
+pub struct PlacesArgs {
+    #[command(flatten)]
+    pub reading: ReadArgs,
+}
+
+/// One output line: the mention with its document's id.
+#[derive(Serialize)]
+struct Line {
+    doc: String,
+    #[serde(flatten)]
+    mention: PlaceMention,
+}
+
+pub fn run(args: PlacesArgs) -> anyhow::Result<()> {
+    let pipeline = Pipeline::new(Lexicon::builtin()?)?;
+    let gazetteer = Gazetteer::builtin();
+    for_each_document(&args.reading, "dyad places", "place mention", |doc| {
+        let (sentences, parses) = pipeline.read(doc)?;
+        Ok(
+            dyad_geo::document_places(gazetteer, &doc.text, &sentences, &parses)
+                .into_iter()
+                .map(|mention| Line {
+                    doc: doc.id.clone(),
+                    mention,
+                })
+                .collect(),
+        )
+    })
+}
