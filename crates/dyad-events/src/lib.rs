@@ -28,6 +28,7 @@
 mod clause;
 mod compile;
 mod explain;
+mod location;
 mod modality;
 mod patterns;
 mod resolve;
@@ -76,6 +77,8 @@ struct ReadDocument<'a> {
     actors: DocActors,
     /// The document's temporal expressions, resolved against its date.
     times: dyad_time::DocumentTimes,
+    /// The document's place mentions, resolved.
+    places: Vec<dyad_geo::PlaceMention>,
     /// A story discard occurs in the document: nothing in it is coded.
     discarded: bool,
 }
@@ -115,6 +118,7 @@ impl Coder {
         };
         let mut slicer = TextSlicer::new(&doc.text);
         let mut events = Vec::new();
+        let dateline = location::dateline(&read.places, read.analyses.first());
         for (sentence, analysis) in sentences.iter().zip(&read.analyses) {
             if analysis.len() == 0 || self.sentence_discarded(analysis) {
                 continue;
@@ -125,6 +129,13 @@ impl Coder {
                 if let Some(day) = event_day(&read.times, sentence.index, &event, analysis) {
                     event.date = Some(day);
                 }
+                event.location = location::event_location(
+                    &read.places,
+                    dateline,
+                    sentence.index,
+                    &event,
+                    analysis,
+                );
                 events.push(event);
             }
             for line in trace.unwrap_or_default() {
@@ -194,10 +205,16 @@ impl Coder {
         let date = doc.date.map(|d| d.to_yyyymmdd());
         let actors = resolve::resolve(self, &mut analyses, date);
         let times = dyad_time::DocumentTimes::from_sentences(&doc.text, sentences, doc.date);
+        let places = if discarded {
+            Vec::new()
+        } else {
+            dyad_geo::document_places(dyad_geo::Gazetteer::builtin(), &doc.text, sentences, parses)
+        };
         ReadDocument {
             analyses,
             actors,
             times,
+            places,
             discarded,
         }
     }

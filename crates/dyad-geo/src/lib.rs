@@ -104,6 +104,8 @@ impl PlaceMention {
             country: self.country.clone(),
             lat: self.lat?,
             lon: self.lon?,
+            geonameid: self.geonameid,
+            span: Some(self.span),
         })
     }
 }

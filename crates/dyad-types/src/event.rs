@@ -39,4 +39,9 @@ pub struct Location {
     pub country: Option<String>,
     pub lat: f64,
     pub lon: f64,
+    /// The GeoNames id of the place, when it has one.
+    pub geonameid: Option<u32>,
+    /// The place mention in the document text it came from; `None` when
+    /// the place was inferred rather than named.
+    pub span: Option<Span>,
 }

@@ -1108,3 +1108,30 @@ fn an_event_takes_the_day_the_text_names_for_it() {
         "{dates:?}"
     );
 }
+
+#[test]
+fn an_event_takes_the_place_its_verb_names() {
+    let c = coder();
+    let located = |text: &str| -> Vec<Option<String>> {
+        let doc = Document::new("t", text);
+        let (sentences, parses) = read(text);
+        c.code_document(&doc, &sentences, &parses)
+            .into_iter()
+            .map(|e| {
+                e.location
+                    .map(|l| format!("{} {}", l.name, l.country.unwrap_or_default()))
+            })
+            .collect()
+    };
+    // (A meeting is coded each way: two events, one place.)
+    assert_eq!(
+        located("Rohan met Gondor in Paris on Monday."),
+        [Some("Paris FRA".to_string()), Some("Paris FRA".to_string())]
+    );
+    assert_eq!(
+        located("Rohan accused Mordor of lying near the town of Lyon."),
+        [Some("Lyon FRA".to_string())]
+    );
+    // A target is no place ("on"), and a sentence naming no place gives none.
+    assert_eq!(located("Rohan accused Mordor of lying."), [None]);
+}
