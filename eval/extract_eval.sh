@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools=../shared/tools
-dyad=${DYAD:-target/release/dyad}
+dyad=${DYAD:-${CARGO_TARGET_DIR:-target}/release/dyad}
 if [ ! -d ../shared/data/extract ]; then
   echo "../shared/data/extract not found: extraction evaluation skipped"
   exit 0
