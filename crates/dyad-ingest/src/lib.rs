@@ -1,20 +1,23 @@
 //! Ingestion: reads text, JSON lines, HTML pages and WARC archives into documents.
 //!
-//! The entry point is [`read_inputs`]: it checks that every input exists (a
-//! missing file is an [`IngestError`], which the CLI turns into exit status 2)
-//! and then returns [`Documents`], a lazy stream that reads one document at a
-//! time, so that memory does not grow with the size of a `.jsonl` file, a WARC
-//! archive or a directory tree.
+//! The entry points are [`read_items`] and [`read_inputs`]: they check that
+//! every input exists (a missing file is an [`IngestError`], which the CLI
+//! turns into exit status 2) and then return a lazy stream that reads one
+//! document at a time, so that memory does not grow with the size of a
+//! `.jsonl` file, a WARC archive or a directory tree.
 //!
-//! Problems with single documents never stop the stream: they come out as
-//! `Err(DocError)` items and the stream goes on. Some documents are usable but
-//! deserve a note (invalid UTF-8 that was decoded lossily): by default such a
-//! *warning* is also yielded as an `Err(DocError)` whose message starts with
-//! `"warning: "`, right before the document itself (`Ok(Document)`), so a
-//! caller that prints every error and codes every document does the right
-//! thing without knowing about warnings. [`Documents::on_warning`] routes
-//! warnings to a callback instead. [`Documents::summary`] counts documents
-//! read, skipped (by kind) and failed, and warnings.
+//! Problems with single documents never stop the stream. [`read_items`]
+//! yields one typed [`Item`] per thing read: [`Item::Document`],
+//! [`Item::Warning`] (a note about the document that comes right after it:
+//! invalid UTF-8 decoded lossily, a JSON field of the wrong type dropped) or
+//! [`Item::Error`] (a document, record or line that could not be read).
+//! [`read_inputs`] yields the same as `Result<Document, DocError>`: errors and
+//! warnings are both `Err`, a warning's message starting with
+//! [`WARNING_PREFIX`], so that a caller that prints every error and codes
+//! every document does the right thing without knowing about warnings.
+//! [`Documents::on_warning`] routes warnings to a callback instead.
+//! [`Documents::summary`] counts documents read, skipped (by kind) and
+//! failed, and warnings.
 //!
 //! Input kinds, chosen by file name:
 //! - `.txt` — one document, id = file stem;
@@ -24,10 +27,13 @@
 //! - any of these with `.gz` appended — gzip-compressed;
 //! - a directory — every such file inside, sorted, recursively (other files
 //!   are skipped and counted; `urls.tsv` gives page URLs);
-//! - `-` or no input — standard input: JSON lines when its first non-blank
-//!   character is `{`, else one text document with id `stdin`.
+//! - `-` or no input — standard input, told by its first bytes ([`sniff`]):
+//!   gzip (decompressed and told again), a WARC archive (`WARC/1.x`), JSON
+//!   lines (`{`), an HTML page (`<` and a letter, `!` or `?`), else one text
+//!   document; a single document from standard input has id `stdin`.
 //!
-//! A file given explicitly whose kind is unknown is read as text.
+//! A file given explicitly whose kind its name does not tell is told by its
+//! first bytes, as standard input is.
 //!
 //! Plain text is cleaned of scraping debris ([`clean`]; `Documents::clean_text`
 //! turns it off). HTML pages (files, WARC records, JSON lines with `html`)
@@ -37,8 +43,11 @@
 
 pub mod clean;
 pub mod decode;
+pub mod gzip;
 pub mod html;
 mod jsonl;
+pub mod names;
+mod sniff;
 mod source;
 pub mod warc;
 
@@ -106,6 +115,77 @@ pub fn read_inputs(inputs: Vec<Input>, options: ReadOptions) -> Result<Documents
         }
     }
     Ok(Documents::new(inputs, options))
+}
+
+/// Like [`read_inputs`], but the stream yields typed [`Item`]s: documents,
+/// warnings and errors told apart by their type, not by a message prefix.
+pub fn read_items(inputs: Vec<Input>, options: ReadOptions) -> Result<Items, IngestError> {
+    read_inputs(inputs, options).map(Documents::items)
+}
+
+/// One thing the stream read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item<D = Document> {
+    /// A document (or, from [`Items::next_article`], an article).
+    Document(D),
+    /// A note about the document that comes next (it was read all the
+    /// same), or about an input (a `urls.tsv` that cannot be read).
+    Warning(DocError),
+    /// A document, record or line that could not be read; the stream goes on.
+    Error(DocError),
+}
+
+impl<D> Item<D> {
+    /// The same item with its document turned into something else.
+    pub fn map<E>(self, f: impl FnOnce(D) -> E) -> Item<E> {
+        match self {
+            Item::Document(doc) => Item::Document(f(doc)),
+            Item::Warning(warning) => Item::Warning(warning),
+            Item::Error(err) => Item::Error(err),
+        }
+    }
+
+    /// The document, if this is one.
+    pub fn document(self) -> Option<D> {
+        match self {
+            Item::Document(doc) => Some(doc),
+            _ => None,
+        }
+    }
+}
+
+/// The typed stream of [`read_items`]: an iterator of [`Item`]s.
+pub struct Items {
+    documents: Documents,
+}
+
+impl Items {
+    pub(crate) fn new(documents: Documents) -> Items {
+        Items { documents }
+    }
+
+    /// Counts so far (see [`Documents::summary`]).
+    pub fn summary(&self) -> Summary {
+        self.documents.summary()
+    }
+
+    /// The next item with the article's metadata (what `dyad extract` writes).
+    pub fn next_article(&mut self) -> Option<Item<Article>> {
+        self.documents.next_article_item()
+    }
+
+    /// The underlying stream, for its settings.
+    pub fn into_documents(self) -> Documents {
+        self.documents
+    }
+}
+
+impl Iterator for Items {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        self.documents.next_item()
+    }
 }
 
 /// Streams the documents of one WARC archive (plain or gzip-compressed,
@@ -221,7 +301,8 @@ impl fmt::Display for Summary {
     }
 }
 
-/// The prefix of a warning's message when it travels as an `Err(DocError)`.
+/// The prefix of a warning's message when it travels as an `Err(DocError)`
+/// (the [`read_inputs`] form; [`read_items`] gives [`Item::Warning`]).
 pub const WARNING_PREFIX: &str = "warning: ";
 
 /// True when this error is a warning: its document was read all the same.

@@ -6,12 +6,14 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use dyad_types::{Date, DocError, Document};
 
-use crate::decode;
 use crate::html::{Extractor, Ticket};
-use crate::{clean, html, jsonl, warc, Article, IngestError, Input, ReadOptions, Summary};
+use crate::sniff::{self, Sniffed};
+use crate::{clean, decode, gzip, html, jsonl, warc};
+use crate::{Article, IngestError, Input, Item, ReadOptions, Summary};
 
 /// The largest text document or JSON line read; a longer one is cut here and
 /// reported. Far above any article (a 50 MB text is still one document), but
@@ -101,7 +103,7 @@ impl PendingPage {
 
 /// An item of the stream: ready to hand out, or a page still being extracted.
 enum Slot {
-    Ready(Result<Article, DocError>),
+    Ready(Item<Article>),
     Waiting(PendingPage),
 }
 
@@ -175,28 +177,65 @@ pub(crate) fn check_readable(path: &Path) -> Result<(), IngestError> {
 }
 
 /// Opens a file for reading, through a gzip decoder (all members of a
-/// multi-member file) when it starts with the gzip magic bytes, whatever its
-/// name says (`.warc` files are often compressed, `.gz` ones sometimes not).
+/// multi-member file, damaged ones passed over: [`gzip`]) when it starts
+/// with the gzip magic bytes, whatever its name says (`.warc` files are
+/// often compressed, `.gz` ones sometimes not).
 pub(crate) fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
-    let mut file = BufReader::with_capacity(64 * 1024, File::open(path)?);
-    let magic = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    if magic {
-        let decoder = flate2::read::MultiGzDecoder::new(file);
-        Ok(Box::new(BufReader::with_capacity(64 * 1024, decoder)))
+    let file = File::open(path)?;
+    decompressed(Box::new(BufReader::with_capacity(64 * 1024, file)))
+}
+
+/// The stream itself, or what it decompresses to when it starts with the
+/// gzip magic bytes.
+pub(crate) fn decompressed(
+    mut reader: Box<dyn BufRead + Send>,
+) -> io::Result<Box<dyn BufRead + Send>> {
+    let mut head = Vec::new();
+    while head.len() < 2 {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        let take = buf.len().min(2 - head.len());
+        head.extend_from_slice(&buf[..take]);
+        reader.consume(take);
+    }
+    let gzip = head == [0x1f, 0x8b];
+    let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(head).chain(reader));
+    if gzip {
+        Ok(Box::new(BufReader::with_capacity(
+            64 * 1024,
+            gzip::GzipReader::new(reader),
+        )))
     } else {
-        Ok(Box::new(file))
+        Ok(reader)
     }
 }
 
-/// Reads at most `limit` bytes; `true` when there was more.
-pub(crate) fn read_capped(reader: &mut dyn Read, limit: u64) -> io::Result<(Vec<u8>, bool)> {
+/// Reads one document's bytes, at most `limit`: `true` when there was
+/// more, and notes on damaged gzip data that cost nothing (bytes after
+/// the last member that are not gzip): the document is whole. Damage
+/// inside a member is an error.
+fn read_document(reader: &mut dyn Read, limit: u64) -> io::Result<(Vec<u8>, bool, Vec<String>)> {
     let mut bytes = Vec::new();
-    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    let mut notes = Vec::new();
+    loop {
+        let room = (limit + 1).saturating_sub(bytes.len() as u64);
+        match (&mut *reader).take(room).read_to_end(&mut bytes) {
+            Ok(_) => break,
+            Err(err) => match gzip::damage(&err) {
+                Some(damage) if damage.delivered == 0 && notes.len() < 16 => {
+                    notes.push(format!("{damage}; the document before it is whole"));
+                }
+                _ => return Err(err),
+            },
+        }
+    }
     let cut = bytes.len() as u64 > limit;
     if cut {
         bytes.truncate(limit as usize);
     }
-    Ok((bytes, cut))
+    Ok((bytes, cut, notes))
 }
 
 /// One directory being walked: its remaining entries, sorted, and its
@@ -225,6 +264,8 @@ pub struct Documents {
     stdin: Option<Box<dyn Read + Send>>,
     clean_text: bool,
     extractor: Extractor,
+    /// Time one page may take to extract.
+    page_budget: Duration,
 }
 
 impl Documents {
@@ -243,6 +284,7 @@ impl Documents {
             stdin: None,
             clean_text: true,
             extractor: Extractor::new(html::PAGE_TIME_BUDGET, default_threads()),
+            page_budget: html::PAGE_TIME_BUDGET,
         }
     }
 
@@ -252,19 +294,18 @@ impl Documents {
         options: ReadOptions,
     ) -> Documents {
         let mut docs = Documents::new(Vec::new(), options);
-        let mut buffered = BufReader::with_capacity(64 * 1024, reader);
-        let gzip = buffered
-            .fill_buf()
-            .is_ok_and(|b| b.starts_with(&[0x1f, 0x8b]));
-        let reader: Box<dyn BufRead + Send> = if gzip {
-            Box::new(BufReader::with_capacity(
-                64 * 1024,
-                flate2::read::MultiGzDecoder::new(buffered),
-            ))
-        } else {
-            Box::new(buffered)
-        };
-        docs.current = Some(Box::new(warc::WarcSource::new(reader, name.to_string())));
+        let buffered: Box<dyn BufRead + Send> =
+            Box::new(BufReader::with_capacity(64 * 1024, reader));
+        match decompressed(buffered) {
+            Ok(reader) => {
+                docs.current = Some(Box::new(warc::WarcSource::new(reader, name.to_string())));
+            }
+            Err(err) => {
+                let event =
+                    Event::Error(DocError::new(name, format!("{name}: cannot read: {err}")));
+                Documents::take(&mut docs, event);
+            }
+        }
         docs
     }
 
@@ -274,7 +315,8 @@ impl Documents {
     }
 
     /// Sends warnings (documents read with a note, such as lossy decoding) to
-    /// `handler` instead of yielding them as `Err` items.
+    /// `handler` instead of yielding them (as `Err` items from the iterator,
+    /// as [`Item::Warning`] from [`Documents::next_item`]).
     pub fn on_warning(mut self, handler: impl FnMut(DocError) + Send + 'static) -> Documents {
         self.on_warning = Some(Box::new(handler));
         self
@@ -295,12 +337,40 @@ impl Documents {
     }
 
     /// The next article with all the metadata found (`dyad extract` writes
-    /// these); the `Iterator` gives the same items as [`Document`]s.
+    /// these); the `Iterator` gives the same items as [`Document`]s. A
+    /// warning is an `Err` whose message starts with
+    /// [`WARNING_PREFIX`](crate::WARNING_PREFIX), right before its document
+    /// (unless [`Documents::on_warning`] takes it).
     pub fn next_article(&mut self) -> Option<Result<Article, DocError>> {
+        self.next_article_item().map(|item| match item {
+            Item::Document(article) => Ok(article),
+            Item::Warning(mut warning) => {
+                warning.error = format!("{}{}", crate::WARNING_PREFIX, warning.error);
+                Err(warning)
+            }
+            Item::Error(err) => Err(err),
+        })
+    }
+
+    /// The next item: a document, a warning about the document that comes
+    /// next, or an error (a document, record or line that could not be read).
+    pub fn next_item(&mut self) -> Option<Item> {
+        self.next_article_item()
+            .map(|item| item.map(Document::from))
+    }
+
+    /// [`Documents::next_item`] with the article's metadata (`dyad extract`).
+    pub fn next_article_item(&mut self) -> Option<Item<Article>> {
         loop {
             match self.pending.front() {
                 Some(Slot::Ready(_)) => {
                     if let Some(Slot::Ready(item)) = self.pending.pop_front() {
+                        if let (Item::Warning(warning), Some(handler)) =
+                            (&item, self.on_warning.as_mut())
+                        {
+                            handler(warning.clone());
+                            continue;
+                        }
                         return Some(item);
                     }
                 }
@@ -328,9 +398,23 @@ impl Documents {
         }
     }
 
+    /// The stream as typed items ([`Item`]) instead of `Result`s.
+    pub fn items(self) -> crate::Items {
+        crate::Items::new(self)
+    }
+
     /// Sets how many threads extract pages (default: one per core, up to four).
     pub fn threads(mut self, threads: usize) -> Documents {
-        self.extractor = Extractor::new(html::PAGE_TIME_BUDGET, threads);
+        self.extractor = Extractor::new(self.page_budget, threads);
+        self
+    }
+
+    /// Sets the time one page may take to extract (default
+    /// [`html::PAGE_TIME_BUDGET`]); a page over it is an error and its
+    /// extraction stops.
+    pub fn page_budget(mut self, budget: Duration) -> Documents {
+        self.page_budget = budget;
+        self.extractor = Extractor::new(budget, self.extractor.threads());
         self
     }
 
@@ -370,21 +454,15 @@ impl Documents {
                     article.date_source = Some("default");
                 }
                 self.summary.read += 1;
-                self.pending.push_back(Slot::Ready(Ok(article)));
+                self.pending.push_back(Slot::Ready(Item::Document(article)));
             }
-            Event::Warning(mut warning) => {
+            Event::Warning(warning) => {
                 self.summary.warnings += 1;
-                match self.on_warning.as_mut() {
-                    Some(handler) => handler(warning),
-                    None => {
-                        warning.error = format!("{}{}", crate::WARNING_PREFIX, warning.error);
-                        self.pending.push_back(Slot::Ready(Err(warning)));
-                    }
-                }
+                self.pending.push_back(Slot::Ready(Item::Warning(warning)));
             }
             Event::Error(err) => {
                 self.summary.failed += 1;
-                self.pending.push_back(Slot::Ready(Err(err)));
+                self.pending.push_back(Slot::Ready(Item::Error(err)));
             }
             Event::Skipped(kind) => self.summary.skip(kind),
             Event::Page(page) => {
@@ -462,13 +540,13 @@ impl Documents {
     fn open_file(&mut self, path: &Path, in_dir: bool, urls: &Arc<HashMap<String, String>>) {
         let (kind, _, id) = classify(path);
         let kind = match kind {
-            Some(kind) => kind,
+            Some(kind) => Some(kind),
             None if in_dir => {
                 self.summary.skip("unknown file type");
                 return;
             }
-            // Named explicitly: the user means it, so read it as text.
-            None => Kind::Text,
+            // Named explicitly: the user means it, so its content decides.
+            None => None,
         };
         let name = path.display().to_string();
         let reader = match open(path) {
@@ -478,6 +556,25 @@ impl Documents {
                 return;
             }
         };
+        let Some(kind) = kind else {
+            let url = urls.get(&id).cloned();
+            self.open_stream(reader, id, &name, url.as_deref());
+            return;
+        };
+        let url = urls.get(&id).cloned();
+        self.open_kind(kind, reader, id, &name, url.as_deref());
+    }
+
+    /// Reads a stream of a known kind.
+    fn open_kind(
+        &mut self,
+        kind: Kind,
+        reader: Box<dyn BufRead + Send>,
+        id: String,
+        name: &str,
+        url: Option<&str>,
+    ) {
+        let name = name.to_string();
         match kind {
             Kind::Text => {
                 for event in text_document(reader, id, &name, self.clean_text) {
@@ -485,19 +582,21 @@ impl Documents {
                 }
             }
             Kind::Html => {
-                let url = urls.get(&id).cloned();
-                for event in html_document(reader, id, &name, url.as_deref(), &mut self.extractor) {
+                for event in html_document(reader, id, &name, url, &mut self.extractor) {
                     self.take(event);
                 }
             }
-            Kind::Jsonl => {
-                self.current = Some(Box::new(JsonlSource::new(
-                    reader,
-                    name,
-                    id,
-                    self.clean_text,
-                )));
-            }
+            Kind::Jsonl => match sniff::jsonl_reader(reader) {
+                Ok(reader) => {
+                    self.current = Some(Box::new(JsonlSource::new(
+                        reader,
+                        name,
+                        id,
+                        self.clean_text,
+                    )));
+                }
+                Err(err) => self.take(Event::Error(DocError::new(id, format!("{name}: {err}")))),
+            },
             Kind::Warc => {
                 self.current = Some(Box::new(warc::WarcSource::new(reader, name)));
             }
@@ -509,45 +608,54 @@ impl Documents {
             Some(reader) => reader,
             None => Box::new(io::stdin()),
         };
-        let mut reader = BufReader::with_capacity(64 * 1024, raw);
-        // Look past leading blanks for the first character, keeping them so
-        // that a text document is exactly what was sent.
-        let mut lead = Vec::new();
-        let first = loop {
-            let buf = match reader.fill_buf() {
-                Ok(buf) => buf,
+        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(64 * 1024, raw));
+        self.open_stream(reader, "stdin".to_string(), "stdin", None);
+    }
+
+    /// Reads a stream whose kind its first bytes tell (standard input, a
+    /// file named explicitly whose name says nothing): gzip (decompressed,
+    /// then told again), WARC, JSON lines, HTML or text.
+    fn open_stream(
+        &mut self,
+        reader: Box<dyn BufRead + Send>,
+        id: String,
+        name: &str,
+        url: Option<&str>,
+    ) {
+        let mut reader = reader;
+        // Gzip inside gzip is told once more; deeper nesting is not news.
+        for _ in 0..3 {
+            let (kind, sniffed) = match sniff::sniff(reader) {
+                Ok(sniffed) => sniffed,
                 Err(err) => {
-                    self.take(Event::Error(DocError::new(
-                        "stdin",
-                        format!("cannot read standard input: {err}"),
-                    )));
+                    let what = match gzip::damage(&err) {
+                        Some(damage) => damage.to_string(),
+                        None => format!("cannot read: {err}"),
+                    };
+                    self.take(Event::Error(DocError::new(id, format!("{name}: {what}"))));
                     return;
                 }
             };
-            if buf.is_empty() {
-                break None;
-            }
-            let blanks = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
-            let first = buf.get(blanks).copied();
-            lead.extend_from_slice(&buf[..blanks]);
-            reader.consume(blanks);
-            if first.is_some() {
-                break first;
-            }
-        };
-        if first == Some(b'{') {
-            self.current = Some(Box::new(JsonlSource::new(
-                Box::new(reader),
-                "stdin".to_string(),
-                "stdin".to_string(),
-                self.clean_text,
-            )));
+            let kind = match kind {
+                Sniffed::Gzip => {
+                    reader = Box::new(BufReader::with_capacity(
+                        64 * 1024,
+                        gzip::GzipReader::new(sniffed),
+                    ));
+                    continue;
+                }
+                Sniffed::Warc => Kind::Warc,
+                Sniffed::Jsonl => Kind::Jsonl,
+                Sniffed::Html => Kind::Html,
+                Sniffed::Text => Kind::Text,
+            };
+            self.open_kind(kind, sniffed, id, name, url);
             return;
         }
-        let chained: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(lead).chain(reader));
-        for event in text_document(chained, "stdin".to_string(), "stdin", self.clean_text) {
-            self.take(event);
-        }
+        self.take(Event::Error(DocError::new(
+            id,
+            format!("{name}: gzip nested more than twice; not read"),
+        )));
     }
 }
 
@@ -586,11 +694,14 @@ fn text_document(
     name: &str,
     clean: bool,
 ) -> Vec<Event> {
-    let (bytes, cut) = match read_capped(&mut reader, MAX_TEXT_BYTES) {
+    let (bytes, cut, notes) = match read_document(&mut reader, MAX_TEXT_BYTES) {
         Ok(read) => read,
         Err(err) => return vec![Event::Error(DocError::new(id, format!("{name}: {err}")))],
     };
-    let mut events = Vec::new();
+    let mut events: Vec<Event> = notes
+        .into_iter()
+        .map(|note| Event::Warning(DocError::new(id.clone(), format!("{name}: {note}"))))
+        .collect();
     if cut {
         events.push(Event::Warning(DocError::new(
             id.clone(),
@@ -636,20 +747,34 @@ fn html_document(
     url: Option<&str>,
     extractor: &mut Extractor,
 ) -> Vec<Event> {
-    let (bytes, cut) = match read_capped(&mut reader, html::MAX_PAGE_BYTES as u64) {
+    let (bytes, cut, notes) = match read_document(&mut reader, html::MAX_PAGE_BYTES as u64) {
         Ok(read) => read,
         Err(err) => return vec![Event::Error(DocError::new(id, format!("{name}: {err}")))],
     };
+    let mut events: Vec<Event> = notes
+        .into_iter()
+        .map(|note| Event::Warning(DocError::new(id.clone(), format!("{name}: {note}"))))
+        .collect();
     if cut {
-        return vec![Event::Error(DocError::new(
+        events.push(Event::Error(DocError::new(
             id,
             format!(
                 "{name}: page larger than {} MiB; not read",
                 html::MAX_PAGE_BYTES >> 20
             ),
-        ))];
+        )));
+        return events;
     }
-    html_events(&bytes, id, name, url, None, Post::Nothing, extractor)
+    events.extend(html_events(
+        &bytes,
+        id,
+        name,
+        url,
+        None,
+        Post::Nothing,
+        extractor,
+    ));
+    events
 }
 
 /// Submits one page for extraction (shared with WARC records and JSON lines).
@@ -731,29 +856,36 @@ impl JsonlSource {
                 return;
             }
         };
-        let id = record.id().unwrap_or(fallback_id);
-        if let Some(warning) = decoded.warning() {
-            self.queue.push_back(Event::Warning(DocError::new(
+        let id = record.id.clone().unwrap_or(fallback_id);
+        let warn = |queue: &mut VecDeque<Event>, what: &str| {
+            queue.push_back(Event::Warning(DocError::new(
                 id.clone(),
-                format!("{at}: {warning}"),
+                format!("{at}: {what}"),
             )));
-        }
-        let date = match record.date() {
-            Ok(date) => date,
-            Err(err) => {
-                self.queue.push_back(Event::Warning(DocError::new(
-                    id.clone(),
-                    format!("{at}: {err}"),
-                )));
-                None
-            }
         };
-        let mut article = match (&record.text, &record.html) {
-            (Some(text), _) if !text.trim().is_empty() => {
+        if let Some(warning) = decoded.warning() {
+            warn(&mut self.queue, &warning);
+        }
+        for warning in &record.warnings {
+            warn(&mut self.queue, warning);
+        }
+        let text = record.text.value().filter(|t| !t.trim().is_empty());
+        let html = record.html.value().filter(|h| !h.trim().is_empty());
+        // A field of the wrong type costs the document only when the other
+        // field cannot stand in.
+        if text.is_some() || html.is_some() {
+            for field in [&record.text, &record.html] {
+                if let jsonl::Field::Wrong(why) = field {
+                    warn(&mut self.queue, &format!("{why}; ignored"));
+                }
+            }
+        }
+        let mut article = match (text, html) {
+            (Some(text), _) => {
                 let text = if self.clean {
                     clean::clean_text(text)
                 } else {
-                    text.clone()
+                    text.to_string()
                 };
                 if text.trim().is_empty() {
                     self.queue.push_back(Event::Error(DocError::new(
@@ -764,18 +896,17 @@ impl JsonlSource {
                 }
                 Article::new(id, text)
             }
-            (_, Some(html)) if !html.trim().is_empty() => {
+            (None, Some(html)) => {
                 let post = Post::Given {
                     title: record.title.clone(),
                     url: record.url.clone(),
-                    date,
+                    date: record.date,
                 };
-                let url = record.url.as_deref();
                 let events = html_events(
                     html.as_bytes(),
                     id,
                     &at,
-                    url,
+                    record.url.as_deref(),
                     Some("utf-8"),
                     post,
                     extractor,
@@ -783,18 +914,16 @@ impl JsonlSource {
                 self.queue.extend(events);
                 return;
             }
-            (Some(_), _) | (_, Some(_)) => {
-                self.queue.push_back(Event::Error(DocError::new(
-                    id,
-                    format!("{at}: empty document"),
-                )));
-                return;
-            }
             (None, None) => {
-                self.queue.push_back(Event::Error(DocError::new(
-                    id,
-                    format!("{at}: neither \"text\" nor \"html\" given"),
-                )));
+                let why = match (&record.text, &record.html) {
+                    (jsonl::Field::Wrong(why), _) | (_, jsonl::Field::Wrong(why)) => why.clone(),
+                    (jsonl::Field::Value(_), _) | (_, jsonl::Field::Value(_)) => {
+                        "empty document".to_string()
+                    }
+                    _ => "neither \"text\" nor \"html\" given".to_string(),
+                };
+                self.queue
+                    .push_back(Event::Error(DocError::new(id, format!("{at}: {why}"))));
                 return;
             }
         };
@@ -805,8 +934,8 @@ impl JsonlSource {
         if record.url.is_some() {
             article.url = record.url;
         }
-        if date.is_some() {
-            article.date = date;
+        if record.date.is_some() {
+            article.date = record.date;
             article.date_source = Some("input");
         }
         self.queue.push_back(Event::Doc(article));
@@ -829,10 +958,17 @@ impl Source for JsonlSource {
                     self.line_events(&bytes, cut, extractor);
                 }
                 Err(err) => {
-                    self.done = true;
+                    // Damaged gzip data costs the lines it held; reading
+                    // goes on at the next member. Other errors end the file.
+                    self.done = gzip::damage(&err).is_none();
+                    self.line_no += 1;
+                    let what = match gzip::damage(&err) {
+                        Some(damage) => format!("{damage}; the lines it held are lost"),
+                        None => err.to_string(),
+                    };
                     return Some(Event::Error(DocError::new(
-                        format!("{}:{}", self.stem, self.line_no + 1),
-                        format!("{} line {}: {err}", self.name, self.line_no + 1),
+                        format!("{}:{}", self.stem, self.line_no),
+                        format!("{} line {}: {what}", self.name, self.line_no),
                     )));
                 }
             }

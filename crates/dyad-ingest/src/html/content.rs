@@ -9,6 +9,8 @@
 
 use dom_query::{Document, NodeRef};
 
+use super::{Deadline, ExtractError, CHECK_EVERY};
+
 /// Elements that never hold article text.
 const DROP_TAGS: &str = "script, style, noscript, template, svg, canvas, iframe, object, embed, \
     button, select, textarea, input";
@@ -174,20 +176,27 @@ fn is_compound_furniture(class: &str) -> bool {
 }
 
 /// Removes what is never article text.
-pub(crate) fn preclean(doc: &Document) {
+pub(crate) fn preclean(doc: &Document, deadline: &Deadline) -> Result<(), ExtractError> {
     doc.select(DROP_TAGS).remove();
+    deadline.check()?;
     let mut doomed: Vec<NodeRef> = Vec::new();
-    for node in doc
-        .select("[class], [id], [role], [hidden], [aria-hidden], [style]")
-        .nodes()
-    {
+    let selection = doc.select("[class], [id], [role], [hidden], [aria-hidden], [style]");
+    for (i, node) in selection.nodes().iter().enumerate() {
+        // Each furniture check may read a subtree's text: check often.
+        if i % 256 == 0 {
+            deadline.check()?;
+        }
         if is_furniture(node) && !holds_article_text(node) {
             doomed.push(*node);
         }
     }
-    for node in doomed {
+    for (i, node) in doomed.into_iter().enumerate() {
+        if i % CHECK_EVERY == 0 {
+            deadline.check()?;
+        }
         node.remove_from_parent();
     }
+    Ok(())
 }
 
 /// A container that holds paragraphs of text is not furniture, whatever its
@@ -240,8 +249,12 @@ fn is_furniture(node: &NodeRef) -> bool {
 
 /// The article text of a parsed page, paragraphs separated by blank lines;
 /// `None` when no article was found.
-pub(crate) fn main_text(doc: Document, url: Option<&str>) -> Option<String> {
-    preclean(&doc);
+pub(crate) fn main_text(
+    doc: Document,
+    url: Option<&str>,
+    deadline: &Deadline,
+) -> Result<Option<String>, ExtractError> {
+    preclean(&doc, deadline)?;
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         // Readability re-scores fewer nodes; measured no loss on AEB or WCXB.
@@ -256,29 +269,40 @@ pub(crate) fn main_text(doc: Document, url: Option<&str>) -> Option<String> {
     // guide, a sidebar); the block holding the most paragraph text is the
     // check on it. When that block has three times the text, it wins
     // (measured: WCXB F1 .933 → .940, AEB unchanged).
-    let densest = densest_block(&doc);
-    let mut readability = dom_smoothie::Readability::with_document(doc, url, Some(config)).ok()?;
+    let densest = densest_block(&doc, deadline)?;
+    deadline.check()?;
+    let Ok(mut readability) = dom_smoothie::Readability::with_document(doc, url, Some(config))
+    else {
+        return Ok(None);
+    };
     let text = readability
         .parse()
         .ok()
         .map(|article| crate::clean::clean_extracted(&article.text_content))
         .filter(|text| !text.trim().is_empty());
+    deadline.check()?;
     let chars = text.as_deref().map_or(0, |t| t.chars().count());
-    match densest {
+    Ok(match densest {
         Some((dense_chars, dense)) if dense_chars >= 800 && dense_chars > chars * 3 => {
             let dense = crate::clean::clean_extracted(&dense);
             (!dense.trim().is_empty()).then_some(dense).or(text)
         }
         _ => text,
-    }
+    })
 }
 
 /// The element whose paragraphs hold the most text (each `<p>` counts for
 /// its parent, and half for its grandparent), with that text.
-fn densest_block(doc: &Document) -> Option<(usize, String)> {
+fn densest_block(
+    doc: &Document,
+    deadline: &Deadline,
+) -> Result<Option<(usize, String)>, ExtractError> {
     let mut weight: std::collections::HashMap<dom_query::NodeId, usize> =
         std::collections::HashMap::new();
-    for p in doc.select("p").nodes() {
+    for (i, p) in doc.select("p").nodes().iter().enumerate() {
+        if i % 1024 == 0 {
+            deadline.check()?;
+        }
         let len = p.normalized_char_count();
         if len < 25 {
             continue;
@@ -290,29 +314,37 @@ fn densest_block(doc: &Document) -> Option<(usize, String)> {
             }
         }
     }
-    let (&best, _) = weight
+    let Some((&best, _)) = weight
         .iter()
-        .max_by_key(|(id, w)| (**w, std::cmp::Reverse(**id)))?;
+        .max_by_key(|(id, w)| (**w, std::cmp::Reverse(**id)))
+    else {
+        return Ok(None);
+    };
     let node = NodeRef::new(best, &doc.tree);
     let text = node.formatted_text().to_string();
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    Some((chars, text))
+    Ok(Some((chars, text)))
 }
 
 /// When the scorer finds no article (pages of lists, pages without `<p>`):
 /// the visible text of the whole page, cleaned the same way.
-pub(crate) fn fallback_text(html: &str) -> Option<String> {
+pub(crate) fn fallback_text(
+    html: &str,
+    deadline: &Deadline,
+) -> Result<Option<String>, ExtractError> {
     let doc = Document::from(html);
-    super::flatten_deep(&doc, super::MAX_DEPTH);
-    preclean(&doc);
+    deadline.check()?;
+    super::flatten_deep(&doc, super::MAX_DEPTH, deadline)?;
+    preclean(&doc, deadline)?;
     let body = doc.select("body");
     let text = if body.exists() {
         body.formatted_text()
     } else {
         doc.select("html").formatted_text()
     };
+    deadline.check()?;
     let text = crate::clean::clean_extracted(&text);
-    (!text.trim().is_empty()).then_some(text)
+    Ok((!text.trim().is_empty()).then_some(text))
 }
 
 #[cfg(test)]
@@ -327,11 +359,13 @@ mod tests {
             paragraph.repeat(20)
         );
         let doc = Document::from(html.as_str());
-        let (chars, text) = densest_block(&doc).unwrap();
+        let (chars, text) = densest_block(&doc, &Deadline::none()).unwrap().unwrap();
         assert!(chars > 1500, "{chars}");
         assert!(text.contains("committee heard evidence"));
         assert!(!text.contains("Short note"));
-        let extracted = main_text(Document::from(html.as_str()), None).unwrap();
+        let extracted = main_text(Document::from(html.as_str()), None, &Deadline::none())
+            .unwrap()
+            .unwrap();
         assert_eq!(extracted.matches("committee heard evidence").count(), 20);
     }
 

@@ -6,13 +6,16 @@
 //! trees make recursive code overflow its stack and quadratic code crawl),
 //! and [`Extractor`] runs each page on a worker thread with a large stack
 //! and a time budget, so that one pathological page costs one error, not
-//! the run.
+//! the run. The budget is a [`Deadline`] that extraction checks between its
+//! stages and inside its own loops: a page over it stops there and frees
+//! its memory, rather than running on in the background.
 
 mod content;
 pub mod dates;
 pub mod meta;
 mod strip;
 
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -53,6 +56,59 @@ pub enum ExtractError {
     Crashed(String),
 }
 
+/// When a page's extraction must stop: past a point in time, or when the
+/// side waiting for it gave up. Checked between the stages of [`extract`]
+/// and every few thousand steps of its loops; a check that fails returns
+/// [`ExtractError::Timeout`].
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    at: Option<Instant>,
+    budget: Duration,
+    cancelled: Arc<AtomicBool>,
+}
+
+impl Deadline {
+    /// No limit.
+    pub fn none() -> Deadline {
+        Deadline {
+            at: None,
+            budget: Duration::MAX,
+            cancelled: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// `budget` from now.
+    pub fn after(budget: Duration) -> Deadline {
+        Deadline {
+            at: Instant::now().checked_add(budget),
+            budget,
+            cancelled: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Stops the extraction at its next check.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the extraction must stop.
+    pub fn passed(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed) || self.at.is_some_and(|at| Instant::now() >= at)
+    }
+
+    /// `Err(Timeout)` when the extraction must stop.
+    pub fn check(&self) -> Result<(), ExtractError> {
+        if self.passed() {
+            Err(ExtractError::Timeout(self.budget.as_secs()))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// How many steps of a loop run between two checks of the deadline.
+pub(crate) const CHECK_EVERY: usize = 4096;
+
 /// Extracts the article of one page on the calling thread. `url` is where
 /// the page came from (a hint for dates and links); `http_charset` is the
 /// charset of an HTTP `Content-Type` header, when there was one. Prefer
@@ -61,6 +117,17 @@ pub fn extract(
     bytes: &[u8],
     url: Option<&str>,
     http_charset: Option<&str>,
+) -> Result<Extracted, ExtractError> {
+    extract_until(bytes, url, http_charset, &Deadline::none())
+}
+
+/// [`extract`], stopping with [`ExtractError::Timeout`] once `deadline`
+/// has passed.
+pub fn extract_until(
+    bytes: &[u8],
+    url: Option<&str>,
+    http_charset: Option<&str>,
+    deadline: &Deadline,
 ) -> Result<Extracted, ExtractError> {
     if bytes.len() > MAX_PAGE_BYTES {
         return Err(ExtractError::TooLarge);
@@ -76,18 +143,23 @@ pub fn extract(
     if let Some(warning) = decoded.warning() {
         warnings.push(warning);
     }
+    deadline.check()?;
     let html = strip::strip_heavy(&decoded.text);
+    deadline.check()?;
     let doc = Document::from(html.as_ref());
-    if flatten_deep(&doc, MAX_DEPTH) {
+    deadline.check()?;
+    if flatten_deep(&doc, MAX_DEPTH, deadline)? {
         warnings.push(format!(
             "elements nested deeper than {MAX_DEPTH} levels were flattened"
         ));
     }
+    deadline.check()?;
     let meta = meta::read(&doc, url);
-    let text = match content::main_text(doc, url) {
+    deadline.check()?;
+    let text = match content::main_text(doc, url, deadline)? {
         Some(text) => text,
         // The scorer found no article: take the page's visible text.
-        None => content::fallback_text(&html).ok_or(ExtractError::NoText)?,
+        None => content::fallback_text(&html, deadline)?.ok_or(ExtractError::NoText)?,
     };
     let article = Article {
         id: String::new(),
@@ -117,10 +189,15 @@ fn host(url: &str) -> Option<String> {
 /// Replaces the children of every element at depth `max` by their text, so
 /// that no element is nested deeper. Iterative: this must itself survive
 /// the trees it guards against. Returns whether anything was flattened.
-fn flatten_deep(doc: &Document, max: usize) -> bool {
+fn flatten_deep(doc: &Document, max: usize, deadline: &Deadline) -> Result<bool, ExtractError> {
     let mut deep: Vec<NodeRef> = Vec::new();
     let mut stack: Vec<(NodeRef, usize)> = vec![(doc.root(), 0)];
+    let mut steps = 0usize;
     while let Some((node, depth)) = stack.pop() {
+        steps += 1;
+        if steps.is_multiple_of(CHECK_EVERY) {
+            deadline.check()?;
+        }
         if depth >= max && node.is_element() {
             deep.push(node);
             continue;
@@ -134,18 +211,23 @@ fn flatten_deep(doc: &Document, max: usize) -> bool {
         }
     }
     for node in &deep {
-        let text = subtree_text(node);
+        let text = subtree_text(node, deadline)?;
         node.remove_children();
         node.set_text(text.as_str());
     }
-    !deep.is_empty()
+    Ok(!deep.is_empty())
 }
 
 /// The text under a node, gathered without recursion.
-fn subtree_text(node: &NodeRef) -> String {
+fn subtree_text(node: &NodeRef, deadline: &Deadline) -> Result<String, ExtractError> {
     let mut out = String::new();
     let mut stack = vec![*node];
+    let mut steps = 0usize;
     while let Some(n) = stack.pop() {
+        steps += 1;
+        if steps.is_multiple_of(CHECK_EVERY) {
+            deadline.check()?;
+        }
         if n.is_text() {
             out.push_str(&n.text());
             continue;
@@ -159,7 +241,7 @@ fn subtree_text(node: &NodeRef) -> String {
         }
         stack.extend(children.into_iter().rev());
     }
-    out
+    Ok(out)
 }
 
 /// How long one page may take before it is abandoned.
@@ -173,30 +255,86 @@ struct Job {
     bytes: Vec<u8>,
     url: Option<String>,
     charset: Option<String>,
-    started: Arc<OnceLock<Instant>>,
+    claim: Arc<Claim>,
     reply: mpsc::Sender<Reply>,
 }
 
 type Reply = Result<Extracted, ExtractError>;
 
+/// Who owns a page's outcome: the worker that finished it, or the ticket
+/// that gave up on it. Settled once, so that a page that finishes just as
+/// it is abandoned is counted one way only.
+struct Claim {
+    started: OnceLock<Instant>,
+    /// The deadline the worker checks; cancelled when the ticket gives up.
+    deadline: OnceLock<Deadline>,
+    state: AtomicU8,
+}
+
+const RUNNING: u8 = 0;
+const FINISHED: u8 = 1;
+const ABANDONED: u8 = 2;
+
+impl Claim {
+    fn new() -> Claim {
+        Claim {
+            started: OnceLock::new(),
+            deadline: OnceLock::new(),
+            state: AtomicU8::new(RUNNING),
+        }
+    }
+
+    fn settle(&self, to: u8) -> bool {
+        self.state
+            .compare_exchange(RUNNING, to, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+}
+
+/// What the pool's threads share with the tickets.
+#[derive(Default)]
+struct Pool {
+    /// Workers to start in place of ones still busy with abandoned pages.
+    replacements: AtomicUsize,
+    /// Workers busy with a page their ticket gave up on.
+    abandoned_running: AtomicUsize,
+    /// Pages whose extraction stopped at a deadline check.
+    stopped: AtomicUsize,
+}
+
+/// Figures of an [`Extractor`]'s pool (for tests and measurements).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PoolStats {
+    /// Pages whose extraction stopped at a deadline check.
+    pub stopped: usize,
+    /// Workers still busy with a page their ticket gave up on (each has
+    /// been replaced; it ends when it reaches its next check).
+    pub abandoned_running: usize,
+}
+
 /// Runs [`extract`] on a pool of worker threads with large stacks. Pages
 /// are [`submit`](Extractor::submit)ted and their results collected in any
-/// order with [`Ticket::wait`], which enforces the per-page time budget: a
-/// page that runs over is reported as an error and its worker is left to
-/// finish alone (a new worker takes its place). A panic inside the
-/// extractor becomes an error too.
+/// order with [`Ticket::wait`], which enforces the per-page time budget.
+/// The worker checks the same budget inside the extraction and stops at
+/// the first check past it; when the worker is inside a library call that
+/// has no checks (the HTML parser, Readability), the ticket gives up at
+/// the budget, the worker is replaced, and it ends — freeing the page's
+/// memory — at its next check. A panic inside the extractor becomes an
+/// error too.
 pub struct Extractor {
     jobs: Option<mpsc::Sender<Job>>,
     queue: Arc<Mutex<mpsc::Receiver<Job>>>,
     threads: usize,
     spawned: usize,
     budget: Duration,
+    pool: Arc<Pool>,
 }
 
 /// A submitted page.
 pub struct Ticket {
     reply: mpsc::Receiver<Reply>,
-    started: Arc<OnceLock<Instant>>,
+    claim: Arc<Claim>,
+    pool: Arc<Pool>,
     budget: Duration,
     /// Set when the page was extracted at once, on the calling thread.
     done: Option<Reply>,
@@ -218,6 +356,7 @@ impl Extractor {
             threads: threads.max(1),
             spawned: 0,
             budget,
+            pool: Arc::new(Pool::default()),
         }
     }
 
@@ -226,8 +365,23 @@ impl Extractor {
         self.threads
     }
 
+    /// The time one page may take.
+    pub fn budget(&self) -> Duration {
+        self.budget
+    }
+
+    /// Figures of the pool so far.
+    pub fn stats(&self) -> PoolStats {
+        PoolStats {
+            stopped: self.pool.stopped.load(Ordering::Relaxed),
+            abandoned_running: self.pool.abandoned_running.load(Ordering::Relaxed),
+        }
+    }
+
     fn spawn_worker(&mut self) -> bool {
         let queue = Arc::clone(&self.queue);
+        let pool = Arc::clone(&self.pool);
+        let budget = self.budget;
         let spawned = std::thread::Builder::new()
             .name("dyad-extract".to_string())
             .stack_size(WORKER_STACK)
@@ -240,9 +394,16 @@ impl Extractor {
                 let Ok(job) = job else {
                     return;
                 };
-                let _ = job.started.set(Instant::now());
+                let deadline = Deadline::after(budget);
+                let _ = job.claim.deadline.set(deadline.clone());
+                let _ = job.claim.started.set(Instant::now());
                 let result = std::panic::catch_unwind(|| {
-                    extract(&job.bytes, job.url.as_deref(), job.charset.as_deref())
+                    extract_until(
+                        &job.bytes,
+                        job.url.as_deref(),
+                        job.charset.as_deref(),
+                        &deadline,
+                    )
                 })
                 .unwrap_or_else(|panic| {
                     let what = panic
@@ -252,6 +413,15 @@ impl Extractor {
                         .unwrap_or_else(|| "panic".to_string());
                     Err(ExtractError::Crashed(what))
                 });
+                if matches!(result, Err(ExtractError::Timeout(_))) {
+                    pool.stopped.fetch_add(1, Ordering::Relaxed);
+                }
+                if !job.claim.settle(FINISHED) {
+                    // The ticket gave up and a new worker took this one's
+                    // place: end here, so the pool keeps its size.
+                    pool.abandoned_running.fetch_sub(1, Ordering::AcqRel);
+                    return;
+                }
                 let _ = job.reply.send(result);
             });
         if spawned.is_ok() {
@@ -267,18 +437,19 @@ impl Extractor {
         url: Option<&str>,
         http_charset: Option<&str>,
     ) -> Ticket {
+        self.replace_stuck_worker();
         while self.spawned < self.threads {
             if !self.spawn_worker() {
                 break;
             }
         }
         let (reply, receiver) = mpsc::channel();
-        let started = Arc::new(OnceLock::new());
+        let claim = Arc::new(Claim::new());
         let job = Job {
             bytes: bytes.to_vec(),
             url: url.map(str::to_string),
             charset: http_charset.map(str::to_string),
-            started: Arc::clone(&started),
+            claim: Arc::clone(&claim),
             reply,
         };
         let sent = self.spawned > 0
@@ -288,10 +459,12 @@ impl Extractor {
                 .is_some_and(|jobs| jobs.send(job).is_ok());
         Ticket {
             reply: receiver,
-            started,
+            claim,
+            pool: Arc::clone(&self.pool),
             budget: self.budget,
             // No thread to be had: do the work here.
-            done: (!sent).then(|| extract(bytes, url, http_charset)),
+            done: (!sent)
+                .then(|| extract_until(bytes, url, http_charset, &Deadline::after(self.budget))),
         }
     }
 
@@ -304,15 +477,17 @@ impl Extractor {
     ) -> Reply {
         let ticket = self.submit(bytes, url, http_charset);
         let reply = ticket.wait();
-        if reply == Err(ExtractError::Timeout(self.budget.as_secs())) {
-            self.replace_stuck_worker();
-        }
+        self.replace_stuck_worker();
         reply
     }
 
-    /// A worker is stuck on an abandoned page: add one to keep the pool's size.
+    /// Starts a worker in place of each one still busy with a page its
+    /// ticket gave up on (done on every submit as well).
     pub fn replace_stuck_worker(&mut self) {
-        self.spawn_worker();
+        let wanted = self.pool.replacements.swap(0, Ordering::AcqRel);
+        for _ in 0..wanted {
+            self.spawn_worker();
+        }
     }
 }
 
@@ -328,13 +503,28 @@ impl Ticket {
             match self.reply.recv_timeout(slice) {
                 Ok(reply) => return reply,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if self
+                    let over = self
+                        .claim
                         .started
                         .get()
-                        .is_some_and(|t| t.elapsed() >= self.budget)
-                    {
+                        .is_some_and(|t| t.elapsed() >= self.budget);
+                    if !over {
+                        continue;
+                    }
+                    // Counted before it is settled, so that the worker
+                    // never takes back what was not yet added.
+                    self.pool.abandoned_running.fetch_add(1, Ordering::AcqRel);
+                    if self.claim.settle(ABANDONED) {
+                        // The worker is inside a call without checks: stop
+                        // it at its next check and have it replaced.
+                        if let Some(deadline) = self.claim.deadline.get() {
+                            deadline.cancel();
+                        }
+                        self.pool.replacements.fetch_add(1, Ordering::AcqRel);
                         return Err(ExtractError::Timeout(self.budget.as_secs()));
                     }
+                    self.pool.abandoned_running.fetch_sub(1, Ordering::AcqRel);
+                    // Settled as finished: the reply is on its way.
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     return Err(ExtractError::Crashed(
@@ -446,8 +636,10 @@ mod tests {
     }
 
     #[test]
-    fn the_time_budget_abandons_a_slow_page() {
-        // Thousands of paragraphs take milliseconds; the budget is a nanosecond.
+    fn the_time_budget_stops_a_slow_page() {
+        // Thousands of paragraphs take milliseconds; the budget is a
+        // nanosecond, so the first check inside the extraction fails
+        // whatever the machine's speed.
         let slow = format!(
             "<html><body>{}</body></html>",
             "<p>The envoys met again in Nairobi on Sunday and talked for hours.</p>".repeat(4000)
@@ -455,14 +647,39 @@ mod tests {
         let mut extractor = Extractor::new(Duration::from_nanos(1), 1);
         let result = extractor.extract(slow.as_bytes(), None, None);
         assert_eq!(result, Err(ExtractError::Timeout(0)));
+        // The extraction itself stopped (at a check), rather than running
+        // on in the background: the worker says so, and none is left busy.
+        let waited = Instant::now();
+        while extractor.stats().abandoned_running > 0 || extractor.stats().stopped == 0 {
+            assert!(
+                waited.elapsed() < Duration::from_secs(120),
+                "{:?}",
+                extractor.stats()
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(extractor.stats().stopped, 1);
         // The pool goes on with the next page.
-        let mut extractor = Extractor::new(PAGE_TIME_BUDGET, 2);
+        let mut extractor = Extractor::new(Duration::from_secs(600), 2);
         let tickets: Vec<Ticket> = (0..4)
             .map(|_| extractor.submit(PAGE.as_bytes(), None, None))
             .collect();
         for ticket in tickets {
             assert!(ticket.wait().is_ok());
         }
+        assert_eq!(extractor.stats(), PoolStats::default());
+    }
+
+    #[test]
+    fn a_deadline_stops_extraction_at_its_checks() {
+        let deadline = Deadline::after(Duration::from_secs(600));
+        assert!(extract_until(PAGE.as_bytes(), None, None, &deadline).is_ok());
+        deadline.cancel();
+        assert_eq!(
+            extract_until(PAGE.as_bytes(), None, None, &deadline),
+            Err(ExtractError::Timeout(600))
+        );
+        assert!(Deadline::none().check().is_ok());
     }
 
     #[test]

@@ -27,6 +27,32 @@ const NOT_NESTING: &[&str] = &[
     "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
 ];
 
+/// Tags with more attributes than this lose them all: the HTML tokenizer
+/// checks each new attribute against the tag's others, so one tag with a
+/// hundred thousand attributes costs it seconds. Real tags have a few dozen
+/// at most.
+const MAX_TAG_ATTRIBUTES: usize = 512;
+
+/// Whether the tag `tag` (from `<` to `>`) has more than
+/// [`MAX_TAG_ATTRIBUTES`] attributes with values, counted by their `=`
+/// signs outside quoted values.
+fn too_many_attributes(tag: &[u8]) -> bool {
+    if tag.len() <= 2 * MAX_TAG_ATTRIBUTES {
+        return false;
+    }
+    let mut quote = None;
+    let mut attributes = 0;
+    for &b in tag {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'=') => attributes += 1,
+            (Some(q), _) if b == q => quote = None,
+            _ => {}
+        }
+    }
+    attributes > MAX_TAG_ATTRIBUTES
+}
+
 /// Counts open elements as the tags go by, approximately (no implied end
 /// tags), which is all a guard against runaway nesting needs.
 #[derive(Default)]
@@ -118,7 +144,17 @@ pub(crate) fn strip_heavy(html: &str) -> Cow<'_, str> {
             }
             let tag_end = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| at + 1 + e + 1);
             let self_closing = tag_end >= 2 && bytes.get(tag_end - 2) == Some(&b'/');
-            if depth.keep(name, closing, self_closing) {
+            let keep = depth.keep(name, closing, self_closing);
+            if keep && !closing && too_many_attributes(&bytes[at..tag_end]) {
+                // The tag without its attributes.
+                let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                buf.push_str(&html[copied..at]);
+                buf.push('<');
+                buf.push_str(&html[at + 1..at + 1 + name_len]);
+                buf.push_str(if self_closing { "/>" } else { ">" });
+                copied = tag_end;
+                i = tag_end;
+            } else if keep {
                 i = at + 1;
             } else {
                 let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
@@ -182,6 +218,16 @@ mod tests {
             "<html><head><script type=\"application/ld+json\">{\"a\":1}</script></head>\
              <body><p>Text</p><p>More</p></body></html>"
         );
+    }
+
+    #[test]
+    fn a_tag_with_thousands_of_attributes_loses_them_and_keeps_its_text() {
+        let attributes: String = (0..5000).map(|i| format!(" a{i}=\"{i}\"")).collect();
+        let html = format!("<div{attributes}><p class=\"x\">Text</p></div>");
+        assert_eq!(strip_heavy(&html), "<div><p class=\"x\">Text</p></div>");
+        // A few attributes, or many `=` inside one value, are left alone.
+        let url = format!("<a href=\"/q?{}\">link</a>", "k=v&".repeat(1000));
+        assert!(matches!(strip_heavy(&url), Cow::Borrowed(_)));
     }
 
     #[test]

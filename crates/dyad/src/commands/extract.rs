@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Args;
-use dyad_ingest::{Article, Documents, Input, ReadOptions};
-use dyad_types::Date;
+use dyad_ingest::names::UniqueNames;
+use dyad_ingest::{Documents, Input, Item, ReadOptions};
+use dyad_types::{Date, DocError};
 
 use crate::output::{report_doc_error, write_json_line, Progress};
 
@@ -14,6 +15,8 @@ use crate::output::{report_doc_error, write_json_line, Progress};
 pub struct ExtractArgs {
     /// Write OUT/<id>.txt with the article text of each page of IN_DIR
     /// (IN_DIR/<id>.html[.gz], with URLs from IN_DIR/urls.tsv) instead of JSON lines.
+    /// Ids that are not safe file names are percent-encoded; a second
+    /// document with the same name is written to <id>~2.txt (see docs/extraction.md).
     #[arg(long, value_name = "OUT")]
     pub to_dir: Option<PathBuf>,
 
@@ -69,10 +72,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
 fn to_stdout(documents: &mut Documents, progress: &Progress) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    while let Some(item) = documents.next_article() {
+    while let Some(item) = documents.next_article_item() {
         match item {
-            Ok(article) => write_json_line(&mut out, &article).context("writing articles")?,
-            Err(err) => report_doc_error(&err),
+            Item::Document(article) => {
+                write_json_line(&mut out, &article).context("writing articles")?
+            }
+            Item::Warning(warning) => report_warning(warning),
+            Item::Error(err) => report_doc_error(&err),
         }
         progress.advance(1, || documents.summary().to_string());
     }
@@ -80,33 +86,67 @@ fn to_stdout(documents: &mut Documents, progress: &Progress) -> anyhow::Result<(
     Ok(())
 }
 
-/// OUT/<id>.txt per article.
+/// A warning on standard error, as the other per-document lines: a JSON
+/// line whose `error` starts with `warning: `.
+fn report_warning(mut warning: DocError) {
+    warning.error = format!("{}{}", dyad_ingest::WARNING_PREFIX, warning.error);
+    report_doc_error(&warning);
+}
+
+/// OUT/<name>.txt per article, `<name>` the id made a safe, unique file
+/// name (`dyad_ingest::names`: unsafe characters percent-encoded, long ids
+/// cut and hashed, a second document with the same name numbered `~2`, …,
+/// with a warning). Each file is written under a temporary name and renamed
+/// when complete, so that a killed run leaves no file that looks finished.
 fn to_dir(documents: &mut Documents, out_dir: &Path, progress: &Progress) -> anyhow::Result<()> {
     std::fs::create_dir_all(out_dir)
         .with_context(|| format!("cannot create the output directory {}", out_dir.display()))?;
-    while let Some(item) = documents.next_article() {
+    let mut names = UniqueNames::new();
+    while let Some(item) = documents.next_article_item() {
         match item {
-            Ok(article) => write_text(out_dir, &article)?,
-            Err(err) => report_doc_error(&err),
+            Item::Document(article) => {
+                let named = names.name(&article.id, "txt");
+                if let Some(plain) = &named.collided_with {
+                    report_warning(DocError::new(
+                        article.id.as_str(),
+                        format!(
+                            "another document of this run has the file name {plain} (the same \
+                             id, or one that differs only in case); written to {}",
+                            named.file_name
+                        ),
+                    ));
+                }
+                let path = out_dir.join(&named.file_name);
+                if let Err(err) = write_atomically(&path, article.text.as_bytes()) {
+                    report_doc_error(&DocError::new(
+                        article.id.as_str(),
+                        format!("cannot write {}: {err}", path.display()),
+                    ));
+                }
+            }
+            Item::Warning(warning) => report_warning(warning),
+            Item::Error(err) => report_doc_error(&err),
         }
         progress.advance(1, || documents.summary().to_string());
     }
     Ok(())
 }
 
-fn write_text(out_dir: &Path, article: &Article) -> anyhow::Result<()> {
-    // Ids from WARC records look like `urn:uuid:…`; keep file names portable.
-    let name: String = article
-        .id
-        .chars()
-        .map(|c| {
-            if c == '/' || c == '\\' || c == ':' {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let path = out_dir.join(format!("{name}.txt"));
-    std::fs::write(&path, &article.text).with_context(|| format!("cannot write {}", path.display()))
+/// Writes `bytes` to `path` through a temporary file in the same directory
+/// (`.<name>.<pid>.tmp`), renamed over `path` once complete.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.flush()
+    });
+    let renamed = written.and_then(|()| std::fs::rename(&temp, path));
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    renamed
 }
