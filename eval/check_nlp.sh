@@ -13,7 +13,7 @@ if [ ! -f "$DEV" ] || [ ! -f "$SCORER" ]; then
   echo "check_nlp: ../shared is absent; skipped"
   exit 0
 fi
-BIN="${DYAD_BIN:-${CARGO_TARGET_DIR:-target}/release/dyad}"
+BIN="${DYAD_BIN:-${DYAD:-${CARGO_TARGET_DIR:-target}/release/dyad}}"
 if [ ! -x "$BIN" ]; then
   cargo build --release -p dyad
 fi

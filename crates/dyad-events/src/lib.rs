@@ -108,9 +108,23 @@ impl Coder {
         sentences: &[Sentence],
         parses: &[ParsedSentence],
     ) -> Vec<Event> {
+        self.code_document_until(doc, sentences, parses, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// [`Coder::code_document`] that asks `stop` between sentences and
+    /// gives up (`None`) as soon as it says so: how a caller bounds the
+    /// time one document may take.
+    pub fn code_document_until(
+        &self,
+        doc: &Document,
+        sentences: &[Sentence],
+        parses: &[ParsedSentence],
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Vec<Event>> {
         let read = self.read_document(doc, sentences, parses);
         if read.discarded {
-            return Vec::new();
+            return Some(Vec::new());
         }
         let context = Context {
             date: doc.date.map(|d| d.to_yyyymmdd()),
@@ -120,6 +134,9 @@ impl Coder {
         let mut events = Vec::new();
         let dateline = location::dateline(&read.places, read.analyses.first());
         for (sentence, analysis) in sentences.iter().zip(&read.analyses) {
+            if stop() {
+                return None;
+            }
             if analysis.len() == 0 || self.sentence_discarded(analysis) {
                 continue;
             }
@@ -142,7 +159,7 @@ impl Coder {
                 eprintln!("{line}");
             }
         }
-        events
+        Some(events)
     }
 
     /// Every actor mention of a document, in an event or not, with its code
@@ -638,16 +655,32 @@ impl<'t> TextSlicer<'t> {
         }
     }
 
+    /// The byte offset of `char_offset`, walked from the last offset asked
+    /// for, forward or back: spans near each other cost their distance, not
+    /// their distance from the start of the text.
     fn byte(&mut self, char_offset: usize) -> usize {
         if char_offset < self.char_at {
-            self.char_at = 0;
-            self.byte_at = 0;
+            let before = &self.text[..self.byte_at];
+            let step = self.char_at - char_offset;
+            self.byte_at = before
+                .char_indices()
+                .rev()
+                .nth(step - 1)
+                .map_or(0, |(b, _)| b);
+        } else {
+            let rest = &self.text[self.byte_at..];
+            let step = char_offset - self.char_at;
+            match rest.char_indices().nth(step) {
+                Some((bytes, _)) => self.byte_at += bytes,
+                None => {
+                    // Past the end: stop at the end, and count where that is.
+                    self.char_at += rest.chars().count();
+                    self.byte_at = self.text.len();
+                    return self.byte_at;
+                }
+            }
         }
-        let rest = &self.text[self.byte_at..];
-        let step = char_offset - self.char_at;
-        let bytes = rest.char_indices().nth(step).map_or(rest.len(), |(b, _)| b);
         self.char_at = char_offset;
-        self.byte_at += bytes;
         self.byte_at
     }
 

@@ -85,6 +85,11 @@ impl Input {
 pub struct ReadOptions {
     /// The publication date of documents that carry none (`--date`).
     pub default_date: Option<Date>,
+    /// The longest text document the caller will use, in bytes: a longer
+    /// text file (or standard input) is an error, read no further than
+    /// this, so that memory stays bounded. `None`: up to
+    /// [`source::MAX_TEXT_BYTES`], the rest cut with a warning.
+    pub max_text_bytes: Option<u64>,
 }
 
 /// An input that cannot be used at all: the run should not start.

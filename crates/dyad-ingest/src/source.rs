@@ -577,7 +577,8 @@ impl Documents {
         let name = name.to_string();
         match kind {
             Kind::Text => {
-                for event in text_document(reader, id, &name, self.clean_text) {
+                let limit = self.options.max_text_bytes;
+                for event in text_document(reader, id, &name, self.clean_text, limit) {
                     self.take(event);
                 }
             }
@@ -687,17 +688,30 @@ fn read_urls_tsv(path: &Path) -> io::Result<HashMap<String, String>> {
     Ok(urls)
 }
 
-/// A whole text file as one document.
+/// A whole text file as one document; one longer than `limit` (the
+/// caller's largest document) is an error, read no further.
 fn text_document(
     mut reader: Box<dyn BufRead + Send>,
     id: String,
     name: &str,
     clean: bool,
+    limit: Option<u64>,
 ) -> Vec<Event> {
-    let (bytes, cut, notes) = match read_document(&mut reader, MAX_TEXT_BYTES) {
+    let cap = limit.map_or(MAX_TEXT_BYTES, |l| l.min(MAX_TEXT_BYTES));
+    let (bytes, cut, notes) = match read_document(&mut reader, cap) {
         Ok(read) => read,
         Err(err) => return vec![Event::Error(DocError::new(id, format!("{name}: {err}")))],
     };
+    if cut && limit.is_some() {
+        return vec![Event::Error(DocError::new(
+            id,
+            format!(
+                "{name}: document too large: more than {:.1} MB of text, dyad codes documents up \
+                 to that size; split it into articles",
+                cap as f64 / (1 << 20) as f64
+            ),
+        ))];
+    }
     let mut events: Vec<Event> = notes
         .into_iter()
         .map(|note| Event::Warning(DocError::new(id.clone(), format!("{name}: {note}"))))

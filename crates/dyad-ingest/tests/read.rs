@@ -149,7 +149,10 @@ fn the_default_date_fills_only_missing_dates() {
     let date = Date::new(2015, 5, 13);
     let mut docs = read_inputs(
         vec![path(&fixtures().join("corpus/b.jsonl"))],
-        ReadOptions { default_date: date },
+        ReadOptions {
+            default_date: date,
+            ..Default::default()
+        },
     )
     .unwrap();
     let dates: Vec<Option<Date>> = docs

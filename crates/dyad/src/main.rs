@@ -2,7 +2,6 @@
 
 mod commands;
 mod output;
-mod pipeline;
 
 use std::process::ExitCode;
 
@@ -27,6 +26,12 @@ enum Command {
     Places(commands::places::PlacesArgs),
     /// List every temporal expression, resolved against the publication date (JSON lines).
     Times(commands::times::TimesArgs),
+    /// Code documents and store their events in a database (one event per happening).
+    Ingest(commands::ingest::IngestArgs),
+    /// Write the stored events as GDELT, PLOVER, CSV, Parquet or JSON lines.
+    Export(commands::export::ExportArgs),
+    /// Ask the database: a dyad over time, events with evidence, top actors and dyads.
+    Query(commands::query::QueryArgs),
     /// Show why a sentence codes as it does: tokens, parse, actors, verbs, patterns, events.
     Explain(commands::explain::ExplainArgs),
     /// Run the whole pipeline on a built-in example article and print its events.
@@ -56,6 +61,9 @@ fn main() -> ExitCode {
         Command::Actors(args) => commands::actors::run(args),
         Command::Places(args) => commands::places::run(args),
         Command::Times(args) => commands::times::run(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Query(args) => commands::query::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Parse(args) => commands::parse::run(args),

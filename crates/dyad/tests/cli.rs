@@ -299,6 +299,77 @@ fn bad_documents_are_reported_and_the_run_goes_on() {
     assert!(errored("empty"), "the empty file is reported: {stderr}");
     assert!(errored("garbage"), "binary garbage is reported: {stderr}");
     assert!(errored("latin1"), "lossy decoding is reported: {stderr}");
+    // Standard error as docs/cli.md states it: JSON objects for scripts on
+    // lines that start with `{`, lines for people start with "dyad".
+    for line in stderr.lines() {
+        if line.starts_with('{') {
+            let record: Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert!(
+                record["doc"].is_string() && record["error"].is_string(),
+                "{line}"
+            );
+        } else {
+            assert!(line.starts_with("dyad"), "a line for people: {line:?}");
+        }
+    }
+    assert!(
+        stderr.lines().any(|l| l.contains("\"error\":\"warning: ")),
+        "a warning is a JSON line: {stderr}"
+    );
+    assert!(
+        stderr.lines().any(|l| l.starts_with("dyad code: ")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_document_over_its_time_budget_is_an_error_and_the_run_goes_on() {
+    let dir = temp_dir("budget");
+    let sentence = "The United States accused Russia of failing to withdraw heavy weapons from eastern Ukraine. ";
+    let long = dir.join("long.txt");
+    fs::write(&long, sentence.repeat(5000)).unwrap();
+    let short = dir.join("short.txt");
+    fs::write(&short, sentence).unwrap();
+    let output = run_ok([
+        "code".as_ref(),
+        "--doc-budget".as_ref(),
+        "0.5".as_ref(),
+        long.as_os_str(),
+        short.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors = json_lines(
+        stderr
+            .lines()
+            .filter(|l| l.starts_with('{'))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .as_bytes(),
+    );
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert_eq!(errors[0]["doc"], "long");
+    let message = errors[0]["error"].as_str().unwrap();
+    assert!(message.contains("time budget of 0.5 s"), "{message}");
+    assert!(message.contains("--doc-budget"), "{message}");
+    let events = json_lines(&output.stdout);
+    assert!(events.iter().any(|e| e["doc"] == "short"), "{events:?}");
+    assert!(events.iter().all(|e| e["doc"] != "long"));
+    // `0` is no limit.
+    let unlimited = run_ok([
+        "code".as_ref(),
+        "--doc-budget".as_ref(),
+        "0".as_ref(),
+        short.as_os_str(),
+    ]);
+    assert!(!json_lines(&unlimited.stdout).is_empty());
+    let refused = dyad()
+        .args(["code", "--doc-budget", "NaN"])
+        .arg(&short)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--doc-budget"));
 }
 
 #[test]

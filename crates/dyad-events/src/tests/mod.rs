@@ -1135,3 +1135,29 @@ fn an_event_takes_the_place_its_verb_names() {
     // A target is no place ("on"), and a sentence naming no place gives none.
     assert_eq!(located("Rohan accused Mordor of lying."), [None]);
 }
+
+#[test]
+fn text_slices_come_out_the_same_in_any_order() {
+    use crate::TextSlicer;
+    use dyad_types::Span;
+    let text = "Zoë met Łukasz in Kraków; ça va, 東京 said.";
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let naive = |a: usize, b: usize| -> String { chars[a.min(n)..b.min(n)].iter().collect() };
+    let mut slicer = TextSlicer::new(text);
+    // Forward, back, far back, past the end and back again.
+    let spans = [
+        (4, 7),
+        (0, 3),
+        (18, 24),
+        (8, 14),
+        (30, 38),
+        (36, n + 5),
+        (26, 28),
+        (0, n),
+    ];
+    for (start, end) in spans {
+        let got = slicer.slice(Span { start, end });
+        assert_eq!(got, naive(start, end), "{start}..{end}");
+    }
+}

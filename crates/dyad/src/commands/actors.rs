@@ -5,7 +5,7 @@
 use clap::Args;
 
 use crate::commands::code::{for_each_document, load_lexicon, DictionaryArgs, ReadArgs};
-use crate::pipeline::Pipeline;
+use dyad_pipeline::Pipeline;
 
 #[derive(Args)]
 pub struct ActorsArgs {
@@ -17,7 +17,8 @@ pub struct ActorsArgs {
 }
 
 pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
-    let pipeline = Pipeline::new(load_lexicon(&args.dictionaries)?)?;
+    let pipeline =
+        Pipeline::new(load_lexicon(&args.dictionaries)?)?.with_budget(args.reading.budget()?);
     for_each_document(&args.reading, "dyad actors", "actor mention", |doc| {
         pipeline.document_actors(doc)
     })

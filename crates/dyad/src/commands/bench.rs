@@ -109,7 +109,7 @@ fn pipeline_bench(
         Ok((lexicon, _)) => lexicon,
         Err(_) => return Ok(None),
     };
-    let pipeline = crate::pipeline::Pipeline::new(lexicon)?;
+    let pipeline = dyad_pipeline::Pipeline::new(lexicon)?;
     let docs: Vec<dyad_types::Document> = sentences
         .iter()
         .enumerate()

@@ -4,18 +4,19 @@
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use dyad_ingest::{Input, ReadOptions};
+use dyad_ingest::{Documents, Input, ReadOptions};
 use dyad_lexicon::{Lexicon, LexiconFiles};
 use dyad_types::{Date, DocError, Document};
 use serde::Serialize;
 
 use crate::output::{report_doc_error, write_json_line, Progress};
-use crate::pipeline::Pipeline;
+use dyad_pipeline::{
+    default_threads, Batches, Pipeline, DEFAULT_DOCUMENT_BUDGET, MAX_DOCUMENT_BYTES,
+};
 
 #[derive(Args)]
 pub struct CodeArgs {
@@ -65,6 +66,11 @@ pub struct ReadArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
+    /// CPU seconds one document may take to code; a document over it is
+    /// reported as an error, not coded. 0: no limit.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_DOCUMENT_BUDGET.as_secs_f64())]
+    pub doc_budget: f64,
+
     /// Print no summary line on standard error at the end.
     #[arg(long, short)]
     pub quiet: bool,
@@ -72,6 +78,19 @@ pub struct ReadArgs {
     /// Inputs: .txt, .jsonl, .html, .warc(.gz) files or directories; `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
+}
+
+impl ReadArgs {
+    /// The time budget per document `--doc-budget` asks for.
+    pub fn budget(&self) -> anyhow::Result<Option<Duration>> {
+        match self.doc_budget {
+            0.0 => Ok(None),
+            b if b.is_finite() && b > 0.0 && b < 1e9 => Ok(Some(Duration::from_secs_f64(b))),
+            b => anyhow::bail!(
+                "--doc-budget {b}: give a number of seconds above 0, or 0 for no limit"
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,7 +105,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<()> {
     if args.format == Format::Gdelt {
         anyhow::bail!("--format gdelt is not available yet; use --format jsonl (the default)");
     }
-    let pipeline = Pipeline::new(load_lexicon(&args.dictionaries)?)?;
+    let pipeline =
+        Pipeline::new(load_lexicon(&args.dictionaries)?)?.with_budget(args.reading.budget()?);
     for_each_document(&args.reading, "dyad code", "event", |doc| {
         pipeline.code_document(doc)
     })
@@ -102,15 +122,8 @@ pub fn for_each_document<T: Serialize + Send>(
     item: &str,
     work: impl Fn(&Document) -> Result<Vec<T>, DocError> + Sync,
 ) -> anyhow::Result<()> {
-    let inputs = args.inputs.iter().map(|arg| Input::from_arg(arg)).collect();
-    let options = ReadOptions {
-        default_date: args.date,
-    };
-    let mut documents = dyad_ingest::read_inputs(inputs, options)?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let documents = read_documents(args)?;
+    let threads = args.threads.unwrap_or_else(default_threads);
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -119,37 +132,33 @@ pub fn for_each_document<T: Serialize + Send>(
     // Documents are worked on a batch at a time, spread over the threads,
     // and written in input order: memory stays bounded by the batch, not
     // the input.
-    let mut batch = Vec::with_capacity(BATCH_DOCUMENTS);
-    loop {
-        batch.clear();
-        batch.extend(documents.by_ref().take(BATCH_DOCUMENTS));
-        if batch.is_empty() {
-            break;
-        }
-        let results = map_in_order(&batch, threads, |item| match item {
-            Ok(doc) => work(doc),
-            Err(err) => Err(err.clone()),
-        });
-        for result in results {
+    let mut batches = Batches::new(documents, threads);
+    while let Some(batch) = batches.next_with(|item| match item {
+        Ok(doc) => work(doc),
+        Err(err) => Err(err.clone()),
+    }) {
+        for (_, result) in &batch {
             match result {
                 Ok(items) => {
                     coded += 1;
                     written += items.len();
-                    for item in &items {
+                    for item in items {
                         write_json_line(&mut out, item).context("writing output")?;
                     }
                 }
-                Err(err) => report_doc_error(&err),
+                Err(err) => report_doc_error(err),
             }
         }
-        progress.advance(batch.len() as u64, || documents.summary().to_string());
+        progress.advance(batch.len() as u64, || {
+            batches.source().summary().to_string()
+        });
     }
     out.flush().context("writing output")?;
     progress.finish();
     if !args.quiet {
         eprintln!(
             "{command}: {}; {written} {item}{} from {coded} document{} coded",
-            documents.summary(),
+            batches.source().summary(),
             if written == 1 { "" } else { "s" },
             if coded == 1 { "" } else { "s" },
         );
@@ -157,39 +166,16 @@ pub fn for_each_document<T: Serialize + Send>(
     Ok(())
 }
 
-/// Documents read and coded together; large enough to keep every thread busy.
-const BATCH_DOCUMENTS: usize = 256;
-
-/// Applies `f` to every item on `threads` threads and returns the results in
-/// the items' order. Threads take the next item as they finish one, so one
-/// slow document does not leave the other threads idle.
-fn map_in_order<I: Sync, R: Send>(
-    items: &[I],
-    threads: usize,
-    f: impl Fn(&I) -> R + Sync,
-) -> Vec<R> {
-    if threads == 1 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(items.len()) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                let result = f(item);
-                if let Ok(mut done) = done.lock() {
-                    done.push((i, result));
-                }
-            });
-        }
-    });
-    let mut done = done
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+/// The document stream of the inputs `args` names (a missing input is an error).
+pub fn read_documents(args: &ReadArgs) -> anyhow::Result<Documents> {
+    let inputs = args.inputs.iter().map(|arg| Input::from_arg(arg)).collect();
+    let options = ReadOptions {
+        default_date: args.date,
+        // A text longer than the pipeline codes is refused before it is
+        // buffered (standard input may be any size).
+        max_text_bytes: Some(MAX_DOCUMENT_BYTES as u64),
+    };
+    Ok(dyad_ingest::read_inputs(inputs, options)?)
 }
 
 /// The built-in lexicon, with each kind the user named replaced by their file.
@@ -207,21 +193,4 @@ pub fn load_lexicon(args: &DictionaryArgs) -> anyhow::Result<Lexicon> {
         eprintln!("dyad: warning: {warning}");
     }
     Ok(lexicon)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn results_come_back_in_input_order_whatever_the_threads() {
-        let items: Vec<u64> = (0..100).collect();
-        // Uneven work: some items take much longer than others.
-        let slow =
-            |&n: &u64| -> u64 { (0..(n % 7) * 20_000).fold(n, |a, b| a ^ b.wrapping_mul(31)) };
-        let one = map_in_order(&items, 1, slow);
-        for threads in [2, 3, 8] {
-            assert_eq!(map_in_order(&items, threads, slow), one);
-        }
-    }
 }

@@ -8,7 +8,7 @@ use dyad_lexicon::Lexicon;
 use dyad_types::{Date, Document};
 
 use crate::output::write_json_line;
-use crate::pipeline::Pipeline;
+use dyad_pipeline::Pipeline;
 
 /// A wire story written for dyad: a diplomatic visit, sanctions, an accusation.
 const ARTICLE: &str = include_str!("../demo/article.txt");

@@ -11,7 +11,7 @@ use dyad_ingest::{Input, ReadOptions};
 use dyad_types::{Date, Document};
 
 use crate::commands::code::{load_lexicon, DictionaryArgs};
-use crate::pipeline::Pipeline;
+use dyad_pipeline::Pipeline;
 
 #[derive(Args)]
 pub struct ExplainArgs {
@@ -41,6 +41,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<()> {
         (Some(path), _) => {
             let options = ReadOptions {
                 default_date: args.date,
+                max_text_bytes: Some(dyad_pipeline::MAX_DOCUMENT_BYTES as u64),
             };
             let input = Input::from_arg(&path.to_string_lossy());
             let mut documents = dyad_ingest::read_inputs(vec![input], options)?;

@@ -51,6 +51,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
     }
     let options = ReadOptions {
         default_date: args.date,
+        max_text_bytes: None,
     };
     let mut documents = dyad_ingest::read_inputs(inputs, options)?
         // Pages are what this command is for; plain text passes as it is.

@@ -8,7 +8,7 @@ use dyad_lexicon::Lexicon;
 use serde::Serialize;
 
 use crate::commands::code::{for_each_document, ReadArgs};
-use crate::pipeline::Pipeline;
+use dyad_pipeline::Pipeline;
 
 #[derive(Args)]
 pub struct PlacesArgs {
@@ -25,7 +25,7 @@ struct Line {
 }
 
 pub fn run(args: PlacesArgs) -> anyhow::Result<()> {
-    let pipeline = Pipeline::new(Lexicon::builtin()?)?;
+    let pipeline = Pipeline::new(Lexicon::builtin()?)?.with_budget(args.reading.budget()?);
     let gazetteer = Gazetteer::builtin();
     for_each_document(&args.reading, "dyad places", "place mention", |doc| {
         let (sentences, parses) = pipeline.read(doc)?;

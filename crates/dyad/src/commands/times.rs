@@ -6,7 +6,7 @@ use dyad_types::{DocError, Document, Span};
 use serde::Serialize;
 
 use crate::commands::code::{for_each_document, ReadArgs};
-use crate::pipeline::MAX_DOCUMENT_BYTES;
+use dyad_pipeline::MAX_DOCUMENT_BYTES;
 
 #[derive(Args)]
 pub struct TimesArgs {
