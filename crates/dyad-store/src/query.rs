@@ -212,8 +212,9 @@ struct Agg {
 
 impl Store {
     /// Events between `a` and `b` per time bucket: counts per QuadClass, the
-    /// Goldstein sum and mean. Reads only the covering index
-    /// (`events_countries` or `events_codes`).
+    /// Goldstein sum and mean. Two countries are read from `dyad_days`
+    /// (counts per day kept by triggers); codes and prefixes from the
+    /// covering index `events_codes`.
     pub fn dyad(
         &self,
         a: &ActorFilter,
@@ -233,10 +234,23 @@ impl Store {
             let (sc, mut params) = source.condition("source");
             let (tc, tp) = target.condition("target");
             params.extend(tp);
-            let sql = format!(
-                "SELECT e.date, e.quad_class, e.goldstein FROM events e WHERE {sc} AND {tc} AND {} AND e.date IS NOT NULL",
-                period.condition("e.date")
-            );
+            let sql = match (source, target) {
+                // Two countries: the per-day counts the triggers keep.
+                (ActorFilter::Country(_), ActorFilter::Country(_)) => format!(
+                    "SELECT e.date, e.quad_class, e.events, e.goldstein FROM dyad_days e \
+                     WHERE {sc} AND {tc} AND {}",
+                    period.condition("e.date")
+                ),
+                // Codes and prefixes: counted per day and QuadClass inside
+                // SQLite, along the covering index (no sort, one row per
+                // day and class instead of one per event).
+                _ => format!(
+                    "SELECT e.date, e.quad_class, count(*), total(e.goldstein) FROM events e \
+                     WHERE {sc} AND {tc} AND {} AND e.date IS NOT NULL \
+                     GROUP BY e.date, e.quad_class",
+                    period.condition("e.date")
+                ),
+            };
             let mut st = self.connection().prepare(&sql).map_err(|e| self.err(e))?;
             let mut rows = st
                 .query(rusqlite::params_from_iter(params))
@@ -245,7 +259,8 @@ impl Store {
             while let Some(r) = rows.next().map_err(|e| self.err(e))? {
                 let date: i64 = r.get(0).map_err(|e| self.err(e))?;
                 let quad: i64 = r.get(1).map_err(|e| self.err(e))?;
-                let goldstein: f64 = r.get(2).map_err(|e| self.err(e))?;
+                let count: i64 = r.get(2).map_err(|e| self.err(e))?;
+                let goldstein: f64 = r.get(3).map_err(|e| self.err(e))?;
                 let key = match &last {
                     Some((d, k)) if *d == date => k.clone(),
                     _ => {
@@ -255,9 +270,9 @@ impl Store {
                     }
                 };
                 let agg = buckets.entry(key).or_default();
-                agg.events += 1;
+                agg.events += count;
                 if (1..=4).contains(&quad) {
-                    agg.quad[(quad - 1) as usize] += 1;
+                    agg.quad[(quad - 1) as usize] += count;
                 }
                 agg.goldstein += goldstein;
             }

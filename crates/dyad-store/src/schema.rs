@@ -116,6 +116,59 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX mentions_event ON mentions(event);
     CREATE INDEX mentions_doc ON mentions(doc);
     ",
+    // Version 2: events per country pair, day and QuadClass, kept by
+    // triggers, so that a dyad over time reads a few thousand rows, not
+    // every event of the pair.
+    "
+    CREATE TABLE dyad_days (
+        source_country TEXT NOT NULL,
+        target_country TEXT NOT NULL,
+        date INTEGER NOT NULL,
+        quad_class INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        PRIMARY KEY (source_country, target_country, date, quad_class)
+    ) WITHOUT ROWID;
+    INSERT INTO dyad_days
+        SELECT source_country, target_country, date, quad_class, count(*), total(goldstein)
+        FROM events
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND date IS NOT NULL
+        GROUP BY source_country, target_country, date, quad_class;
+    CREATE TRIGGER dyad_days_insert AFTER INSERT ON events
+    WHEN NEW.source_country IS NOT NULL AND NEW.target_country IS NOT NULL AND NEW.date IS NOT NULL
+    BEGIN
+        INSERT INTO dyad_days VALUES
+            (NEW.source_country, NEW.target_country, NEW.date, NEW.quad_class, 1, NEW.goldstein)
+        ON CONFLICT (source_country, target_country, date, quad_class) DO UPDATE
+            SET events = events + 1, goldstein = goldstein + excluded.goldstein;
+    END;
+    CREATE TRIGGER dyad_days_delete AFTER DELETE ON events
+    WHEN OLD.source_country IS NOT NULL AND OLD.target_country IS NOT NULL AND OLD.date IS NOT NULL
+    BEGIN
+        UPDATE dyad_days SET events = events - 1, goldstein = goldstein - OLD.goldstein
+        WHERE source_country = OLD.source_country AND target_country = OLD.target_country
+          AND date = OLD.date AND quad_class = OLD.quad_class;
+        DELETE FROM dyad_days
+        WHERE source_country = OLD.source_country AND target_country = OLD.target_country
+          AND date = OLD.date AND quad_class = OLD.quad_class AND events <= 0;
+    END;
+    CREATE TRIGGER dyad_days_update
+    AFTER UPDATE OF source_country, target_country, date, quad_class, goldstein ON events
+    BEGIN
+        UPDATE dyad_days SET events = events - 1, goldstein = goldstein - OLD.goldstein
+        WHERE source_country = OLD.source_country AND target_country = OLD.target_country
+          AND date = OLD.date AND quad_class = OLD.quad_class;
+        DELETE FROM dyad_days
+        WHERE source_country = OLD.source_country AND target_country = OLD.target_country
+          AND date = OLD.date AND quad_class = OLD.quad_class AND events <= 0;
+        INSERT INTO dyad_days
+            SELECT NEW.source_country, NEW.target_country, NEW.date, NEW.quad_class, 1, NEW.goldstein
+            WHERE NEW.source_country IS NOT NULL AND NEW.target_country IS NOT NULL
+              AND NEW.date IS NOT NULL
+        ON CONFLICT (source_country, target_country, date, quad_class) DO UPDATE
+            SET events = events + 1, goldstein = goldstein + excluded.goldstein;
+    END;
+    ",
 ];
 
 /// The secondary indexes of the current schema, for bulk loads that drop

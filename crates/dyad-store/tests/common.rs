@@ -119,3 +119,37 @@ pub fn rows(path: &std::path::Path) -> (i64, i64, i64) {
     };
     (n("documents"), n("events"), n("mentions"))
 }
+
+/// Whether `dyad_days` (kept by triggers) holds exactly the per-day counts
+/// of the events table; panics with both when not.
+pub fn assert_dyad_days_match_events(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let read = |sql: &str| -> Vec<(String, String, i64, i64, i64, i64)> {
+        let mut st = conn.prepare(sql).unwrap();
+        st.query_map([], |r| {
+            let goldstein: f64 = r.get(5)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                (goldstein * 100.0).round() as i64,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    let kept = read(
+        "SELECT source_country, target_country, date, quad_class, events, goldstein
+         FROM dyad_days ORDER BY 1, 2, 3, 4",
+    );
+    let counted = read(
+        "SELECT source_country, target_country, date, quad_class, count(*), total(goldstein)
+         FROM events
+         WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND date IS NOT NULL
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+    );
+    assert_eq!(kept, counted, "dyad_days against the events");
+}

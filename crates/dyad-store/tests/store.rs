@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{doc, fake_code, info, rows, run, temp_db};
+use common::{assert_dyad_days_match_events, doc, fake_code, info, rows, run, temp_db};
 use dyad_store::export::{Format, Period};
 use dyad_store::{ingest, IngestOptions, Store, StoreError};
 
@@ -64,8 +64,11 @@ fn a_document_whose_text_changed_replaces_its_events() {
         "2015-05-13",
         None,
     );
+    assert_dyad_days_match_events(&db);
     let counts = run(&db, docs).unwrap();
     assert_eq!((counts.replaced, counts.unchanged), (1, 3));
+    // The per-day counts of the dyad query follow deleted and new events.
+    assert_dyad_days_match_events(&db);
     let store = Store::open_read(&db).unwrap();
     let mut codes = Vec::new();
     store

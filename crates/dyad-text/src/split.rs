@@ -29,11 +29,14 @@ use crate::abbrev::{abbreviation, is_sentence_starter, is_weekday_or_month, Abbr
 use crate::tokenize::RawToken;
 
 /// The longest sentence made, in tokens; longer runs (tables, text with no
-/// punctuation, a base64 blob) are cut so later stages stay linear: the
-/// parser's tree decoding is cubic in a sentence's length and the coder's
-/// clause walks quadratic. News sentences are far shorter (the longest of UD
-/// English EWT has 159 words).
-pub const MAX_SENTENCE_TOKENS: usize = 250;
+/// punctuation, a base64 blob, words joined by hyphens) are cut so later
+/// stages stay linear: the parser's tree decoding is cubic in a sentence's
+/// length and the coder's clause walks quadratic, so the cost per token of
+/// a run-on text grows with the square of this cap (at 250, hyphenated
+/// run-on text cost 5x normal news per MB; at 128, under 3x). News
+/// sentences are shorter: a cut one is cut after a comma or semicolon in
+/// its final quarter where there is one.
+pub const MAX_SENTENCE_TOKENS: usize = 128;
 
 struct Ctx<'a> {
     text: &'a str,
