@@ -3,8 +3,8 @@
 //! document's dateline — never the place in an actor's name or title ("the
 //! Malian president", "Kansas Highway Patrol").
 
-use dyad_geo::{Form, PlaceMention};
-use dyad_types::{Event, Location, Span, Upos};
+use dyad_geo::{Form, Gazetteer, PlaceMention};
+use dyad_types::{Event, Location, Upos};
 
 use crate::sentence::Analysis;
 
@@ -21,6 +21,9 @@ const PLACE_PREPS: &[&str] = &[
     "around",
     "into",
     "within",
+    "through",
+    "along",
+    "off",
 ];
 
 /// The location of `event` (of sentence `sentence`), or `None` when the text
@@ -64,27 +67,28 @@ fn in_sentence(
         .iter()
         .position(|t| t.span.start >= trigger.start)?;
     let parse = analysis.parse?;
-    // A place that is itself an actor of the event ("Syria attacked …") is
-    // no location; one in a place phrase inside an actor's words ("rebels in
-    // Syria attacked …") is.
-    let actors = [event.source.span, event.target.span];
-    let is_actor = |span: Span| actors.iter().any(|a| !a.is_empty() && *a == span);
+    // Only a place in a place phrase counts: a place that is an actor of
+    // the event by itself ("Syria attacked …") is none; one under a
+    // preposition of place is, even where the coder took it for an actor
+    // ("destroyed a depot in southern Gondor").
     let mut best: Option<(usize, &PlaceMention)> = None;
     let mut attached: Option<(u8, &PlaceMention)> = None;
     for p in places.iter().filter(|p| p.sentence == sentence) {
-        if !matches!(p.form, Form::Name | Form::Abbreviation) || p.lat.is_none() || is_actor(p.span)
-        {
+        if !matches!(p.form, Form::Name | Form::Abbreviation) || p.lat.is_none() {
             continue;
         }
         let Some(phrase) = place_phrase(parse, p) else {
             continue;
         };
         // 1. The phrase hangs on the verb (over nouns: "an assault on the
-        // town of Rafah", "a checkpoint near Samarra"). Of two places in
-        // one phrase the one nearer its head wins ("in Mogadishu's Yaqshid
-        // district": Yaqshid).
+        // town of Tarija", "a roadblock near Sucre"). Of two places in one
+        // phrase the one nearer its head wins ("in Lima's Miraflores
+        // district": Miraflores).
+        // A town or city is where it happened more precisely than the
+        // region or country around it ("in the Gondor town of Osgiliath",
+        // "in Osgiliath in western Gondor"): settlements first.
         if reaches(parse, phrase, at) {
-            let rank = if p.tokens.contains(&phrase) {
+            let attachment = if p.tokens.contains(&phrase) {
                 0
             } else {
                 let head = (p.tokens.start..p.tokens.end)
@@ -94,6 +98,15 @@ fn in_sentence(
                     "compound" | "flat" | "amod" | "appos" => 1,
                     _ => 2,
                 }
+            };
+            let settlement = p
+                .place
+                .and_then(|id| Gazetteer::builtin().place(id))
+                .is_some_and(|place| place.kind.is_settlement());
+            let rank = if settlement {
+                attachment
+            } else {
+                3 + attachment
             };
             if attached.is_none_or(|(r, _)| rank < r) {
                 attached = Some((rank, p));
@@ -115,7 +128,7 @@ fn in_sentence(
         }
     }
     attached
-        .or(best.map(|(_, p)| (3, p)))
+        .or(best.map(|(_, p)| (u8::MAX, p)))
         .and_then(|(_, p)| p.location())
 }
 

@@ -1134,6 +1134,16 @@ fn an_event_takes_the_place_its_verb_names() {
     );
     // A target is no place ("on"), and a sentence naming no place gives none.
     assert_eq!(located("Rohan accused Mordor of lying."), [None]);
+    // A city is where it happened more precisely than the country around
+    // it, named before or after it.
+    assert_eq!(
+        located("Rohan attacked Mordor in Lyon in eastern France."),
+        [Some("Lyon FRA".to_string())]
+    );
+    assert_eq!(
+        located("Rohan attacked Mordor in the French city of Lyon."),
+        [Some("Lyon FRA".to_string())]
+    );
 }
 
 #[test]
