@@ -91,9 +91,7 @@ fn in_sentence(
             let attachment = if p.tokens.contains(&phrase) {
                 0
             } else {
-                let head = (p.tokens.start..p.tokens.end)
-                    .find(|&k| parse.words[k].head.is_none_or(|x| !p.tokens.contains(&x)))
-                    .unwrap_or(p.tokens.start);
+                let head = parse.head_of(p.tokens.clone()).unwrap_or(p.tokens.start);
                 match parse.words[head].deprel.as_str() {
                     "compound" | "flat" | "amod" | "appos" => 1,
                     _ => 2,
@@ -136,8 +134,7 @@ fn in_sentence(
 /// own head when a preposition of place governs it ("in Gao"), or a noun it
 /// names ("in the town of Gao", "in this Ivory Coast city").
 fn place_phrase(parse: &dyad_types::ParsedSentence, p: &PlaceMention) -> Option<usize> {
-    let mut h = (p.tokens.start..p.tokens.end)
-        .find(|&k| parse.words[k].head.is_none_or(|x| !p.tokens.contains(&x)))?;
+    let mut h = parse.head_of(p.tokens.clone())?;
     for _ in 0..3 {
         let located = parse.children(h).any(|c| {
             parse.words[c].deprel == "case"

@@ -797,11 +797,6 @@ fn context_country(
     (!parties.contains(&candidate)).then_some(candidate)
 }
 
-/// The head token of tokens `start..end`: the one whose head lies outside.
-fn head_of(parse: &dyad_types::ParsedSentence, start: usize, end: usize) -> Option<usize> {
-    (start..end).find(|&k| parse.words[k].head.is_none_or(|h| h < start || h >= end))
-}
-
 /// The countries of the actors that are the other parties of the act the
 /// role of conjunct `c` (in group `g`) takes part in: the arguments of the
 /// same predicate (subject, object, a "by", "for", "to", "with" or
@@ -820,7 +815,7 @@ fn direct_parties(
     };
     let closed = &coder.compiled.closed;
     let conjunct = &a.groups[g].conjuncts[c];
-    let Some(role) = head_of(parse, conjunct.start, conjunct.end) else {
+    let Some(role) = parse.head_of(conjunct.start..conjunct.end) else {
         return Vec::new();
     };
     let Some(predicate) = parse.words[role].head else {
@@ -854,7 +849,7 @@ fn direct_parties(
         if h == g {
             continue;
         }
-        let Some(head) = head_of(parse, group.start, group.end) else {
+        let Some(head) = parse.head_of(group.start..group.end) else {
             continue;
         };
         let party = (group.start..group.end).contains(&predicate)

@@ -239,10 +239,7 @@ impl Store {
             Format::Jsonl => {
                 let mut out = out;
                 let n = self.for_each_event(period, |row| {
-                    serde_json::to_writer(&mut out, &JsonEvent::of(&row))
-                        .map_err(std::io::Error::from)
-                        .and_then(|_| out.write_all(b"\n"))
-                        .map_err(io)
+                    write_json_line(&mut out, &JsonEvent::of(&row)).map_err(io)
                 })?;
                 out.flush().map_err(io)?;
                 Ok(n)
@@ -255,10 +252,7 @@ impl Store {
                         return Ok(());
                     };
                     n += 1;
-                    serde_json::to_writer(&mut out, &record)
-                        .map_err(std::io::Error::from)
-                        .and_then(|_| out.write_all(b"\n"))
-                        .map_err(io)
+                    write_json_line(&mut out, &record).map_err(io)
                 })?;
                 out.flush().map_err(io)?;
                 Ok(n)
@@ -690,6 +684,12 @@ pub fn csv_line(fields: impl Iterator<Item = String>) -> String {
     }
     line.push('\n');
     line
+}
+
+/// One JSON object and a line end.
+fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

@@ -102,6 +102,13 @@ impl ParsedSentence {
             .map(|(i, _)| i)
     }
 
+    /// The head of the words `span`: the first whose own head lies outside
+    /// it (or that is the root). `None` for an empty or out-of-range span.
+    pub fn head_of(&self, span: std::ops::Range<usize>) -> Option<usize> {
+        let (start, end) = (span.start, span.end.min(self.words.len()));
+        (start..end).find(|&k| self.words[k].head.is_none_or(|h| h < start || h >= end))
+    }
+
     /// The first dependent of `head` whose relation is `deprel` (exactly, or
     /// as the base of a subtyped relation: `"nsubj"` matches `nsubj:pass`).
     pub fn child_with(&self, head: usize, deprel: &str) -> Option<usize> {
