@@ -4,7 +4,7 @@
 //! Malian president", "Kansas Highway Patrol").
 
 use dyad_geo::{Form, Gazetteer, PlaceMention};
-use dyad_types::{Event, Location, Upos};
+use dyad_types::{Event, Location, ParsedSentence, Upos};
 
 use crate::sentence::Analysis;
 
@@ -35,7 +35,7 @@ pub(crate) fn event_location(
     event: &Event,
     analysis: &Analysis,
 ) -> Option<Location> {
-    in_sentence(places, sentence, event, analysis).or_else(|| dateline.and_then(location_of))
+    in_sentence(places, sentence, event, analysis).or_else(|| dateline.map(PlaceMention::location))
 }
 
 /// The place of a dateline ("SOCHI, Russia (AFP) -"): the first resolved
@@ -54,7 +54,8 @@ pub(crate) fn dateline<'p>(
         .find(|p| p.sentence == 0 && p.lat.is_some() && matches!(p.form, Form::Name))
 }
 
-/// The place the event's own sentence gives it.
+/// The place the event's own sentence gives it. Each place named in the
+/// sentence is ranked by how it hangs on the event's word; the best wins.
 fn in_sentence(
     places: &[PlaceMention],
     sentence: usize,
@@ -67,84 +68,289 @@ fn in_sentence(
         .iter()
         .position(|t| t.span.start >= trigger.start)?;
     let parse = analysis.parse?;
+    let preps = Preps {
+        material: acts_on_places(event),
+        goal: is_protest(event),
+    };
+    let governors = governors(parse, at);
     // Only a place in a place phrase counts: a place that is an actor of
-    // the event by itself ("Syria attacked …") is none; one under a
+    // the event by itself ("Syria accused …") is none; one under a
     // preposition of place is, even where the coder took it for an actor
-    // ("destroyed a depot in southern Gondor").
-    let mut best: Option<(usize, &PlaceMention)> = None;
-    let mut attached: Option<(u8, &PlaceMention)> = None;
+    // ("destroyed a depot in southern Gondor"), and so is the place a
+    // physical act is done to ("shelled Osgiliath").
+    let mut best: Option<(Rank, &PlaceMention)> = None;
     for p in places.iter().filter(|p| p.sentence == sentence) {
-        if !matches!(p.form, Form::Name | Form::Abbreviation) || p.lat.is_none() {
+        if !matches!(p.form, Form::Name | Form::Abbreviation) {
             continue;
         }
-        let Some(phrase) = place_phrase(parse, p) else {
+        // A name dyad cannot locate that the actor dictionaries know as a
+        // person's is that person ("in Sauron's hands").
+        let unlocated = p.lat.is_none();
+        if unlocated
+            && analysis
+                .mentions
+                .iter()
+                .any(|m| m.person && m.start < p.tokens.end && p.tokens.start < m.end)
+        {
+            continue;
+        }
+        let Some(head) = parse.head_of(p.tokens.clone()) else {
             continue;
         };
-        // 1. The phrase hangs on the verb (over nouns: "an assault on the
-        // town of Tarija", "a roadblock near Sucre"). Of two places in one
-        // phrase the one nearer its head wins ("in Lima's Miraflores
-        // district": Miraflores).
-        // A town or city is where it happened more precisely than the
-        // region or country around it ("in the Gondor town of Osgiliath",
-        // "in Osgiliath in western Gondor"): settlements first.
-        if reaches(parse, phrase, at) {
-            let attachment = if p.tokens.contains(&phrase) {
-                0
-            } else {
-                let head = parse.head_of(p.tokens.clone()).unwrap_or(p.tokens.start);
-                match parse.words[head].deprel.as_str() {
-                    "compound" | "flat" | "amod" | "appos" => 1,
-                    _ => 2,
-                }
-            };
-            let settlement = p
-                .place
-                .and_then(|id| Gazetteer::builtin().place(id))
-                .is_some_and(|place| place.kind.is_settlement());
-            let rank = if settlement {
-                attachment
-            } else {
-                3 + attachment
-            };
-            if attached.is_none_or(|(r, _)| rank < r) {
-                attached = Some((rank, p));
-            }
-            continue;
-        }
-        // 2. Else the nearest place phrase of the verb's clause: no other
-        // finite verb between them.
-        let (from, to) = if p.tokens.start > at {
-            (at + 1, p.tokens.start)
+        let kind = p
+            .place
+            .and_then(|id| Gazetteer::builtin().place(id))
+            .map(|place| place.kind);
+        // A named local place dyad cannot locate ("the village of Qarvesh")
+        // is as precise as a town.
+        let settlement = kind.is_none_or(|k| k.is_settlement());
+        let phrase = place_phrase(parse, head, preps);
+        // (What a protest is against is no place: "protested Gondor's
+        // plans".)
+        let hang = if preps.material && !preps.goal && acted_on(parse, head, at, settlement) {
+            // 1. The place the act is done to: "captured Osgiliath",
+            // "patrolled the streets of Osgiliath", "Osgiliath was shelled".
+            Some(Hang::Object)
+        } else if phrase.is_some_and(|ph| reaches(parse, &ph, at)) {
+            // 2. A place phrase that hangs on the verb (directly or through
+            // nouns: "an assault on the town of Tarija").
+            Some(Hang::Phrase)
         } else {
-            (p.tokens.end, at)
+            // 3. One that hangs on a verb governing the event's clause ("In
+            // Osgiliath, officials said soldiers shot …").
+            phrase.and_then(|ph| {
+                governors
+                    .iter()
+                    .position(|&g| reaches(parse, &ph, g))
+                    .map(|steps| Hang::Governor(steps as u8))
+            })
         };
-        let other_clause =
-            (from..to).any(|k| matches!(analysis.xpos(k), Some("VBD" | "VBZ" | "VBP" | "MD")));
-        let distance = p.tokens.start.abs_diff(at);
-        if !other_clause && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, p));
+        let hang = match hang {
+            Some(hang) => hang,
+            None => {
+                // 4. Else the nearest place phrase of the verb's clause: no
+                // other finite verb between them.
+                if phrase.is_none_or(|ph| ph.goal) {
+                    continue;
+                }
+                let (from, to) = if p.tokens.start > at {
+                    (at + 1, p.tokens.start)
+                } else {
+                    (p.tokens.end, at)
+                };
+                if (from..to)
+                    .any(|k| matches!(analysis.xpos(k), Some("VBD" | "VBZ" | "VBP" | "MD")))
+                {
+                    continue;
+                }
+                Hang::Near
+            }
+        };
+        let rank = Rank {
+            hang,
+            relative: phrase.is_some_and(|ph| ph.relative) && hang != Hang::Object,
+            // A town or city is where it happened more precisely than the
+            // region or country around it ("in the Gondor town of
+            // Osgiliath", "in Osgiliath in western Gondor").
+            area: !settlement,
+            attachment: phrase.map_or(0, |ph| attachment(parse, p, head, ph.head)),
+            distance: p.tokens.start.abs_diff(at),
+        };
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, p));
         }
     }
-    attached
-        .or(best.map(|(_, p)| (u8::MAX, p)))
-        .and_then(|(_, p)| p.location())
+    best.map(|(_, p)| p.location())
 }
 
-/// The head of the place phrase a place mention stands in: the mention's
-/// own head when a preposition of place governs it ("in Gao"), or a noun it
-/// names ("in the town of Gao", "in this Ivory Coast city").
-fn place_phrase(parse: &dyad_types::ParsedSentence, p: &PlaceMention) -> Option<usize> {
-    let mut h = parse.head_of(p.tokens.clone())?;
+/// How a place hangs on an event's word, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Hang {
+    /// The place the act is done to.
+    Object,
+    /// In a place phrase of the event's word.
+    Phrase,
+    /// In a place phrase of a verb governing the event's clause, so many
+    /// steps up.
+    Governor(u8),
+    /// In the nearest place phrase of the same clause.
+    Near,
+}
+
+/// A place's rank for an event, compared field by field (lower is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    hang: Hang,
+    /// Named only as the point a direction is taken from ("20 km north of
+    /// Osgiliath"): the place meant lies elsewhere.
+    relative: bool,
+    /// An area (country, region), not a town or city.
+    area: bool,
+    /// How near the phrase's head the name stands (see [`attachment`]).
+    attachment: u8,
+    /// Tokens from the event's word.
+    distance: usize,
+}
+
+/// Which prepositions locate an event besides [`PLACE_PREPS`].
+#[derive(Debug, Clone, Copy)]
+struct Preps {
+    /// A physical act: "over", "above" and "between" too ("jets over Gao",
+    /// "positions between Gao and Kidal").
+    material: bool,
+    /// A protest, which goes to its place: "on", "to", "toward(s)", when
+    /// they hang on the verb itself ("marched on the capital").
+    goal: bool,
+}
+
+/// A place phrase: the word it hangs from the sentence by.
+#[derive(Debug, Clone, Copy)]
+struct Phrase {
+    head: usize,
+    /// The place is where a direction is taken from ("north of Gao").
+    relative: bool,
+    /// Introduced by a preposition of a protest's goal: counts only on the
+    /// verb itself.
+    goal: bool,
+}
+
+/// Whether the event is a physical act on a place, or a visit to one:
+/// material cooperation and conflict, protests, visits. Of these the place
+/// acted on is where it happened ("shelled Osgiliath", "patrolled
+/// Osgiliath", "visited Osgiliath"); of a statement it is the one spoken
+/// of ("accused Gondor").
+fn acts_on_places(event: &Event) -> bool {
+    matches!(event.quad_class, 2 | 4) || event.root == "14" || event.code == "042"
+}
+
+/// Whether the event is a protest, which goes to places as well as being
+/// in them ("marched on the capital", "marched to the square").
+fn is_protest(event: &Event) -> bool {
+    event.root == "14"
+}
+
+/// Whether the place headed by `h` is what the act of word `at` is done
+/// to: its object, its passive subject, or a noun of theirs that the place
+/// names or owns ("the streets of Osgiliath", "Osgiliath's suburbs", "an
+/// Osgiliath hotel" — but only a town before a noun: "two Gondor
+/// helicopters" are Gondor's, not in Gondor). For an event noun, what it
+/// is done to ("the shelling of Osgiliath").
+fn acted_on(parse: &ParsedSentence, mut h: usize, at: usize, settlement: bool) -> bool {
+    for step in 0..4 {
+        let word = &parse.words[h];
+        let Some(up) = word.head else {
+            return false;
+        };
+        let rel = word.deprel.as_str();
+        if up == at {
+            return match parse.words[at].upos {
+                // (A bare name after the verb is its object however the parse
+                // labels it: "captured Osgiliath, the second city".)
+                Upos::VERB => {
+                    matches!(rel, "obj" | "dobj" | "nsubj:pass" | "nsubjpass")
+                        || (rel == "xcomp" && word.upos == Upos::PROPN)
+                }
+                Upos::NOUN => {
+                    rel == "nmod" && matches!(parse.preposition(h).as_deref(), Some("of" | "on"))
+                }
+                _ => false,
+            };
+        }
+        let over = match rel {
+            "compound" => settlement || step > 0,
+            "flat" | "amod" | "appos" | "conj" | "nmod:poss" => true,
+            "nmod" => parse.preposition(h).is_none_or(|p| p == "of"),
+            _ => false,
+        };
+        if !over || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN | Upos::NUM) {
+            return false;
+        }
+        h = up;
+    }
+    false
+}
+
+/// The verbs that govern the clause of word `at`, nearest first: the
+/// clause it is an adverbial, complement, conjunct or aside of ("In
+/// Osgiliath, officials said soldiers shot …", "opened fire, killing …").
+fn governors(parse: &ParsedSentence, mut at: usize) -> Vec<usize> {
+    let mut out = Vec::new();
     for _ in 0..3 {
-        let located = parse.children(h).any(|c| {
-            parse.words[c].deprel == "case"
-                && PLACE_PREPS.contains(&parse.words[c].lemma.to_lowercase().as_str())
-        });
-        if located {
-            return Some(h);
+        let word = &parse.words[at];
+        let Some(up) = word.head else {
+            break;
+        };
+        let rel = word.deprel.split(':').next().unwrap_or("");
+        if !matches!(rel, "advcl" | "xcomp" | "ccomp" | "conj" | "parataxis") {
+            break;
+        }
+        out.push(up);
+        at = up;
+    }
+    out
+}
+
+/// Of two places in one phrase the one nearer its head wins ("in Lima's
+/// Miraflores district": Miraflores): 0 for the phrase's own head or the
+/// name it is "of" ("in the town of Gao near Kidal": Gao), 1 for a name
+/// modifying it, 2 for one further down.
+fn attachment(parse: &ParsedSentence, p: &PlaceMention, head: usize, phrase: usize) -> u8 {
+    let named_by = parse.words[head].head == Some(phrase)
+        && parse.words[head].deprel.starts_with("nmod")
+        && parse.preposition(head).as_deref() == Some("of");
+    if p.tokens.contains(&phrase) || named_by {
+        return 0;
+    }
+    match parse.words[head].deprel.as_str() {
+        "compound" | "flat" | "amod" | "appos" => 1,
+        _ => 2,
+    }
+}
+
+/// Nouns of direction that locate what they govern ("north of Osgiliath").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+];
+
+/// The place phrase a place mention (headed by `h`) stands in: the
+/// mention's own head when a preposition of place governs it ("in Gao"), or
+/// a noun it names ("in the town of Gao", "in this Ivory Coast city"), or a
+/// direction from it ("north of Gao").
+fn place_phrase(parse: &ParsedSentence, mut h: usize, preps: Preps) -> Option<Phrase> {
+    for _ in 0..3 {
+        let prep = parse.preposition(h);
+        if let Some(p) = prep.as_deref() {
+            let goal = preps.goal && matches!(p, "on" | "to" | "toward" | "towards");
+            if PLACE_PREPS.contains(&p)
+                || (preps.material && matches!(p, "over" | "above" | "between"))
+                || goal
+            {
+                return Some(Phrase {
+                    head: h,
+                    relative: false,
+                    goal,
+                });
+            }
         }
         let rel = parse.words[h].deprel.as_str();
         let up = parse.words[h].head?;
+        if prep.as_deref() == Some("of")
+            && DIRECTIONS.contains(&parse.words[up].lemma.to_lowercase().as_str())
+        {
+            return Some(Phrase {
+                head: up,
+                relative: true,
+                goal: false,
+            });
+        }
         let over = rel.starts_with("nmod") || matches!(rel, "compound" | "appos" | "flat" | "amod");
         if !over || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN) {
             return None;
@@ -154,9 +360,10 @@ fn place_phrase(parse: &dyad_types::ParsedSentence, p: &PlaceMention) -> Option<
     None
 }
 
-/// Whether the phrase headed by `h` hangs on token `at` (directly or
-/// through the nouns it modifies).
-fn reaches(parse: &dyad_types::ParsedSentence, mut h: usize, at: usize) -> bool {
+/// Whether `phrase` hangs on token `at` (directly or through the nouns it
+/// modifies; a protest's goal only directly).
+fn reaches(parse: &ParsedSentence, phrase: &Phrase, at: usize) -> bool {
+    let mut h = phrase.head;
     for _ in 0..4 {
         let Some(up) = parse.words[h].head else {
             return false;
@@ -164,14 +371,10 @@ fn reaches(parse: &dyad_types::ParsedSentence, mut h: usize, at: usize) -> bool 
         if up == at {
             return true;
         }
-        if !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN | Upos::NUM) {
+        if phrase.goal || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN | Upos::NUM) {
             return false;
         }
         h = up;
     }
     false
-}
-
-fn location_of(p: &PlaceMention) -> Option<Location> {
-    p.location()
 }

@@ -94,19 +94,25 @@ pub struct PlaceMention {
     /// The gazetteer entry, when resolved.
     #[serde(skip)]
     pub place: Option<PlaceId>,
+    /// A local place the gazetteer does not hold, known as a place by the
+    /// words around it ("the village of Qarvesh"): never located.
+    #[serde(skip)]
+    pub unlisted: bool,
 }
 
 impl PlaceMention {
-    /// The mention as an event's location, when it is resolved.
-    pub fn location(&self) -> Option<Location> {
-        Some(Location {
-            name: self.name.clone()?,
+    /// The mention as an event's location: the place, or for a name the
+    /// document does not settle or the gazetteer does not hold, the name as
+    /// written, without coordinates.
+    pub fn location(&self) -> Location {
+        Location {
+            name: self.name.clone().unwrap_or_else(|| self.text.clone()),
             country: self.country.clone(),
-            lat: self.lat?,
-            lon: self.lon?,
+            lat: self.lat,
+            lon: self.lon,
             geonameid: self.geonameid,
             span: Some(self.span),
-        })
+        }
     }
 }
 
@@ -161,10 +167,13 @@ pub fn document_places(
     let mut recent: Vec<(f64, f64)> = Vec::new();
     let mut out = Vec::with_capacity(candidates.len());
     let mut cursor = CharCursor::new(text);
+    let story_country = second.story_country();
     for c in &candidates {
-        let Some(choice) = resolve::choose(g, c, &second, &recent) else {
+        let unlisted = c.options.is_empty();
+        let choice = resolve::choose(g, c, &second, &recent);
+        if choice.is_none() && !unlisted {
             continue;
-        };
+        }
         let mut m = PlaceMention {
             sentence: c.sentence,
             span: c.span,
@@ -177,6 +186,14 @@ pub fn document_places(
             form: c.form,
             tokens: c.tokens.clone(),
             place: None,
+            unlisted,
+        };
+        let Some(choice) = choice else {
+            // A name the gazetteer does not hold ("the village of Qarvesh"):
+            // no coordinates; the story's country, when it has one.
+            m.country = story_country.map(|cc| String::from_utf8_lossy(&cc).into_owned());
+            out.push(m);
+            continue;
         };
         match keep(g, c, &choice) {
             Keep::Resolved => {
@@ -296,6 +313,7 @@ fn looks_like_person(g: &Gazetteer, run: &[Word]) -> bool {
     if run.iter().any(|x| {
         words::is_institution_word(x.key)
             || words::is_feature_word(x.key)
+            || words::is_local_place_word(x.key)
             || words::is_direction(x.key)
             || x.key.len() < 2
     }) {

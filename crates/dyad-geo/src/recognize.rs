@@ -199,6 +199,9 @@ pub(crate) fn sentence_candidates(
     let shouting = is_shouting(w);
     let first_word = w.iter().position(|x| x.alpha);
     let mut skip_until = 0;
+    // Where a list of named local places may go on ("the villages of X, Y
+    // and Z": after X, Y's place).
+    let mut list_end: Option<usize> = None;
     let mut i = 0;
     while i < w.len() {
         // "al-Hudaydah" starts at its article
@@ -215,6 +218,11 @@ pub(crate) fn sentence_candidates(
         let Some((end, hash)) = found else {
             if let Some(c) = adjective_or_abbreviation(g, index, w, i, shouting) {
                 out.push(c);
+            } else if let Some(c) = unlisted_place(index, w, i, shouting, people, list_end) {
+                i = c.tokens.end;
+                list_end = Some(list_continues(w, i));
+                out.push(c);
+                continue;
             }
             i += 1;
             continue;
@@ -620,4 +628,136 @@ fn qualifier(g: &Gazetteer, w: &[Word], end: usize) -> Option<(usize, Vec<PlaceI
         return None;
     }
     Some((close(m_end), areas))
+}
+
+/// The most tokens an unlisted place name spans ("Qarvesh Vashti Military
+/// Airport").
+const MAX_UNLISTED_TOKENS: usize = 6;
+
+/// A capitalized name the gazetteer does not hold, at `w[i]`, that the words
+/// around it make a local place: a place word after it ("the Qarvesh village",
+/// "the Zarbeki airbase"), ending it ("the Tulmek District", "the Tal Dorvan
+/// Hill"), or before it with "of" ("the village of Qarvesh", and the names
+/// listed after it: "the villages of Qarvesh, Tulmek and Dorvan"). Its place is
+/// unknown: it is reported without coordinates.
+fn unlisted_place(
+    index: usize,
+    w: &[Word],
+    i: usize,
+    shouting: bool,
+    people: &std::collections::HashSet<&str>,
+    list_end: Option<usize>,
+) -> Option<Candidate> {
+    if shouting || !w[i].cap || !name_start(&w[i]) {
+        return None;
+    }
+    // A name runs on (over hyphens and Arabic articles: "Kafr Dorvan",
+    // "Tal Al-Kelmor", "Bab al-Qarvesh").
+    let mut end = i + 1;
+    while end < w.len() && end - i < MAX_UNLISTED_TOKENS {
+        let x = &w[end];
+        let glued = x.span.start == w[end - 1].span.end;
+        if x.cap && x.alpha && !words::is_day_or_month(x.key) {
+            end += 1;
+        } else if (x.is_punct("-") || x.is_article()) && glued || x.is_article() {
+            if w.get(end + 1).is_some_and(|n| n.cap || n.is_punct("-")) {
+                end += 1;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let run = &w[i..end];
+    // (A place word may end it: "the Zarbeki Airport", "the Tulmek District".)
+    if run.iter().any(|x| {
+        !words::is_local_place_word(x.key)
+            && (people.contains(x.key)
+                || words::is_person_title(x.key)
+                || words::is_never_place(x.key)
+                || words::is_institution_word(x.key))
+    }) {
+        return None;
+    }
+    let last = &w[end - 1];
+    let before_of = i >= 2
+        && w[i - 1].is("OF")
+        && !w[i - 1].cap
+        && !w[i - 2].cap
+        && words::is_local_place_word(w[i - 2].key);
+    let listed = list_end == Some(i);
+    let word_after = w.get(end).is_some_and(|n| {
+        !n.cap
+            && n.upos.is_none_or(|u| u == Upos::NOUN)
+            && (words::is_local_place_word(n.key)
+                || (n.is("REFUGEE") && w.get(end + 1).is_some_and(|m| m.is("CAMP"))))
+    });
+    let ends_in_word =
+        end - i >= 2 && (words::is_local_place_word(last.key) || words::is_feature_word(last.key));
+    // The parse must not call the name's last word anything but a name.
+    let name_like = last
+        .upos
+        .is_none_or(|u| matches!(u, Upos::PROPN | Upos::NOUN | Upos::X | Upos::ADJ));
+    let after_preposition = i >= 1
+        && !w[i - 1].cap
+        && matches!(w[i - 1].key, "IN" | "AT" | "NEAR" | "OUTSIDE" | "INSIDE")
+        && run
+            .iter()
+            .all(|x| x.upos.is_none_or(|u| u == Upos::PROPN) || !x.alpha)
+        && w.get(end)
+            .is_none_or(|n| !n.alpha || !n.upos.is_some_and(|u| u == Upos::NOUN));
+    if !(before_of || listed || word_after || ends_in_word || after_preposition) || !name_like {
+        return None;
+    }
+    let mut h = KeyHash::default();
+    for x in run {
+        for part in x.key.split(' ') {
+            h.push_word(part, false);
+        }
+    }
+    Some(Candidate {
+        sentence: index,
+        tokens: i..end,
+        span: span_of(&w[i], last),
+        key: h.value(),
+        options: Vec::new(),
+        clues: Clues {
+            strong: true,
+            ..Clues::default()
+        },
+        inner: Vec::new(),
+        form: Form::Name,
+    })
+}
+
+/// Whether a word may start an unlisted place name: a capitalized word
+/// with a letter that is no day, month or sentence-initial function word.
+fn name_start(x: &Word) -> bool {
+    x.alpha
+        && !x.key.is_empty()
+        && !words::is_day_or_month(x.key)
+        && !matches!(
+            x.key,
+            "THE" | "A" | "AN" | "THIS" | "THAT" | "ITS" | "THEIR"
+        )
+        && x.upos
+            .is_none_or(|u| matches!(u, Upos::PROPN | Upos::NOUN | Upos::X))
+}
+
+/// Where the next name of a list would start after a name ending at
+/// `end`: after ", " or " and " or ", and ".
+fn list_continues(w: &[Word], end: usize) -> usize {
+    let mut k = end;
+    if w.get(k).is_some_and(|x| x.is_punct(",")) {
+        k += 1;
+    }
+    if w.get(k).is_some_and(|x| x.is("AND") && !x.cap) {
+        k += 1;
+    }
+    if k == end {
+        usize::MAX
+    } else {
+        k
+    }
 }

@@ -113,6 +113,16 @@ impl Context {
         w >= 2.0 && w >= 0.6 * others
     }
 
+    /// The country most of the document's places lie in (at least two
+    /// mentions' worth and three fifths of all), if there is one.
+    pub fn story_country(&self) -> Option<[u8; 3]> {
+        let (&cc, &w) = self
+            .countries
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
+        (w >= 2.0 && w >= 0.6 * self.total).then_some(cc)
+    }
+
     /// Presence of division `a` for place `id`, named `key`, without its own.
     fn admin1(&self, key: u64, id: PlaceId, a: PlaceId) -> f32 {
         let all = self.admin1.get(&a).copied().unwrap_or(0.0);

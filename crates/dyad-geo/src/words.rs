@@ -104,6 +104,41 @@ pub fn is_settlement_word(w: &str) -> bool {
     )
 }
 
+/// Words for a named local place, after its name or before "of" ("the
+/// Qarvesh village", "the village of Qarvesh", "the Zarbeki airbase", "the
+/// Kelmora camp"), singular or plural: with one of these a capitalized name
+/// the gazetteer does not hold is still a place.
+pub fn is_local_place_word(w: &str) -> bool {
+    let singular = match w {
+        "CITIES" => "CITY",
+        "COUNTIES" => "COUNTY",
+        "LOCALITIES" => "LOCALITY",
+        "COUNTRYSIDE" | "COMMUNES" => w,
+        _ => w.strip_suffix('S').unwrap_or(w),
+    };
+    is_settlement_word(singular)
+        || is_area_word(singular)
+        || matches!(
+            singular,
+            "CAMP"
+                | "COMMUNE"
+                | "COMMUNES"
+                | "MUNICIPALITY"
+                | "NEIGHBOURHOOD"
+                | "LOCALITY"
+                | "SETTLEMENT"
+                | "QUARTER"
+                | "AIRBASE"
+                | "AIRPORT"
+                | "CHECKPOINT"
+                | "CROSSING"
+                | "GORGE"
+                | "HILL"
+                | "HILLTOP"
+                | "PASS"
+        )
+}
+
 /// Capitalized words after a place name that make the whole the name of
 /// something in that place ("Ohio State University", "Alexandria Police
 /// Department"): the place is still mentioned.

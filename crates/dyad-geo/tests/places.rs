@@ -157,7 +157,7 @@ fn people_and_organisations_are_no_places() {
 
 #[test]
 fn unknown_names_give_nothing() {
-    let ms = places("Officials in Zxqvland and Blorptown said the Frobnicator Council met.");
+    let ms = places("Officials of Zxqvland and Blorptown said the Frobnicator Council met.");
     assert!(ms.is_empty(), "{ms:#?}");
     for m in places("It rained in Springfield.") {
         // the name is a place, but which Springfield is not said: no
@@ -166,6 +166,40 @@ fn unknown_names_give_nothing() {
             assert!(m.lat.is_none() && m.geonameid.is_none(), "{m:#?}");
         }
     }
+}
+
+#[test]
+fn local_places_the_gazetteer_lacks_are_named_without_coordinates() {
+    let ms = places(
+        "Gunmen stormed the villages of Qarvesh, Tulmek and Dorvan before dawn. \
+         Jets later hit the Zarbeki airbase and the Kelmora Vashti District on Monday.",
+    );
+    for name in [
+        "Qarvesh",
+        "Tulmek",
+        "Dorvan",
+        "Zarbeki",
+        "Kelmora Vashti District",
+    ] {
+        let m = find(&ms, name);
+        assert!(m.unlisted && m.form == Form::Name, "{m:#?}");
+        assert!(
+            m.lat.is_none() && m.lon.is_none() && m.geonameid.is_none(),
+            "{m:#?}"
+        );
+        // as an event's location: the name as written, no coordinates
+        let l = m.location();
+        assert_eq!(l.name, name);
+        assert!(l.lat.is_none() && l.span == Some(m.span));
+    }
+    // the story's country, when its other places agree on one
+    let ms = places(
+        "Fighting spread from Aleppo to Idlib and Hama. Rebels held the village of Qarvesh.",
+    );
+    assert_eq!(country(&ms, "Qarvesh"), Some("SYR"), "{ms:#?}");
+    // a capitalized word is no place without such words around it
+    let ms = places("Qarvesh said the talks would resume.");
+    assert!(ms.iter().all(|m| m.text != "Qarvesh"), "{ms:#?}");
 }
 
 #[test]

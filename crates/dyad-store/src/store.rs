@@ -643,7 +643,7 @@ fn find_event(
     doc: i64,
     event: &Event,
 ) -> rusqlite::Result<Option<i64>> {
-    let point = event.location.as_ref().map(|l| (l.lat, l.lon));
+    let point = event.location.as_ref().and_then(|l| l.lat.zip(l.lon));
     let day = event.date.map(|d| d.to_days());
     let mut candidates = Vec::new();
     let row = |r: &rusqlite::Row| -> rusqlite::Result<Candidate> {

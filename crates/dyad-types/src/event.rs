@@ -37,8 +37,10 @@ pub struct Event {
 pub struct Location {
     pub name: String,
     pub country: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
+    /// Coordinates; `None` for a place the text names but dyad cannot
+    /// locate (a village its gazetteer does not hold).
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
     /// The GeoNames id of the place, when it has one.
     pub geonameid: Option<u32>,
     /// The place mention in the document text it came from; `None` when

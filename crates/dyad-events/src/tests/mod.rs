@@ -1144,6 +1144,42 @@ fn an_event_takes_the_place_its_verb_names() {
         located("Rohan attacked Mordor in the French city of Lyon."),
         [Some("Lyon FRA".to_string())]
     );
+    // The place a physical act is done to is where it happened; not so the
+    // one a statement speaks of.
+    assert_eq!(
+        located("Rohan attacked Lyon, the capital of Mordor."),
+        [Some("Lyon FRA".to_string())]
+    );
+    assert_eq!(located("Rohan accused Mordor of lying about Lyon."), [None]);
+    // A place phrase of the verb that governs the event's clause.
+    assert_eq!(
+        located("In Lyon, officials said Rohan attacked Mordor."),
+        [Some("Lyon FRA".to_string())]
+    );
+    // Named as the point a direction is taken from, a city loses to the
+    // place meant.
+    assert_eq!(
+        located("Rohan attacked Mordor in Dijon, 150 km north of Lyon."),
+        [Some("Dijon FRA".to_string())]
+    );
+}
+
+#[test]
+fn a_local_place_the_gazetteer_lacks_is_named_without_coordinates() {
+    let c = coder();
+    let text = "Rohan attacked Mordor in the village of Qarvesh near Lyon.";
+    let doc = Document::new("t", text);
+    let (sentences, parses) = read(text);
+    let events = c.code_document(&doc, &sentences, &parses);
+    let l = events
+        .first()
+        .and_then(|e| e.location.clone())
+        .unwrap_or_else(|| panic!("no located event: {events:?}"));
+    assert_eq!(l.name, "Qarvesh");
+    assert_eq!((l.lat, l.lon, l.geonameid), (None, None, None));
+    let span = l.span.expect("a span");
+    let named: String = text.chars().skip(span.start).take(span.len()).collect();
+    assert_eq!(named, "Qarvesh");
 }
 
 #[test]

@@ -14,6 +14,11 @@ use dyad_pipeline::Pipeline;
 pub struct PlacesArgs {
     #[command(flatten)]
     pub reading: ReadArgs,
+    /// Also report local places the gazetteer does not hold, named as
+    /// places by the words around them ("the village of Qarvesh", "the Zarbeki
+    /// airbase"), without coordinates. The event coder always uses them.
+    #[arg(long)]
+    pub unlisted: bool,
 }
 
 /// One output line: the mention with its document's id.
@@ -32,6 +37,7 @@ pub fn run(args: PlacesArgs) -> anyhow::Result<()> {
         Ok(
             dyad_geo::document_places(gazetteer, &doc.text, &sentences, &parses)
                 .into_iter()
+                .filter(|mention| args.unlisted || !mention.unlisted)
                 .map(|mention| Line {
                     doc: doc.id.clone(),
                     mention,
