@@ -71,8 +71,10 @@ fn in_sentence(
     let preps = Preps {
         material: acts_on_places(event),
         goal: is_protest(event),
+        assault: matches!(event.root.as_str(), "18" | "19" | "20"),
     };
     let governors = governors(parse, at);
+    let purposes = purposes(parse, at);
     // Only a place in a place phrase counts: a place that is an actor of
     // the event by itself ("Syria accused …") is none; one under a
     // preposition of place is, even where the coder took it for an actor
@@ -107,7 +109,10 @@ fn in_sentence(
         let phrase = place_phrase(parse, head, preps);
         // (What a protest is against is no place: "protested Gondor's
         // plans".)
-        let hang = if preps.material && !preps.goal && acted_on(parse, head, at, settlement) {
+        let hang = if preps.material
+            && !preps.goal
+            && acted_on(parse, head, at, settlement, preps.assault)
+        {
             // 1. The place the act is done to: "captured Osgiliath",
             // "patrolled the streets of Osgiliath", "Osgiliath was shelled".
             Some(Hang::Object)
@@ -115,20 +120,34 @@ fn in_sentence(
             // 2. A place phrase that hangs on the verb (directly or through
             // nouns: "an assault on the town of Tarija").
             Some(Hang::Phrase)
+        } else if preps.material
+            && !preps.goal
+            && purposes
+                .iter()
+                .any(|&v| acted_on(parse, head, v, settlement, preps.assault))
+        {
+            // 3. The place acted on by the act's purpose or means
+            // ("launched an offensive to capture Osgiliath", "began the
+            // assault by storming Osgiliath").
+            Some(Hang::Purpose)
         } else {
-            // 3. One that hangs on a verb governing the event's clause ("In
-            // Osgiliath, officials said soldiers shot …").
-            phrase.and_then(|ph| {
-                governors
-                    .iter()
-                    .position(|&g| reaches(parse, &ph, g))
-                    .map(|steps| Hang::Governor(steps as u8))
-            })
+            // 4. One that hangs on a verb governing the event's clause ("In
+            // Osgiliath, officials said soldiers shot …"), or that such a
+            // verb's act is done to ("struck an Osgiliath cafe, killing …").
+            governors
+                .iter()
+                .position(|&g| {
+                    phrase.is_some_and(|ph| reaches(parse, &ph, g))
+                        || (preps.material
+                            && !preps.goal
+                            && acted_on(parse, head, g, settlement, preps.assault))
+                })
+                .map(|steps| Hang::Governor(steps as u8))
         };
         let hang = match hang {
             Some(hang) => hang,
             None => {
-                // 4. Else the nearest place phrase of the verb's clause: no
+                // 5. Else the nearest place phrase of the verb's clause: no
                 // other finite verb between them.
                 if phrase.is_none_or(|ph| ph.goal) {
                     continue;
@@ -148,7 +167,9 @@ fn in_sentence(
         };
         let rank = Rank {
             hang,
-            relative: phrase.is_some_and(|ph| ph.relative) && hang != Hang::Object,
+            relative: (phrase.is_some_and(|ph| ph.relative)
+                || after_direction(parse, p.tokens.start))
+                && hang != Hang::Object,
             // A town or city is where it happened more precisely than the
             // region or country around it ("in the Gondor town of
             // Osgiliath", "in Osgiliath in western Gondor").
@@ -170,6 +191,8 @@ enum Hang {
     Object,
     /// In a place phrase of the event's word.
     Phrase,
+    /// Acted on by the verb of the act's purpose or means.
+    Purpose,
     /// In a place phrase of a verb governing the event's clause, so many
     /// steps up.
     Governor(u8),
@@ -201,6 +224,9 @@ struct Preps {
     /// A protest, which goes to its place: "on", "to", "toward(s)", when
     /// they hang on the verb itself ("marched on the capital").
     goal: bool,
+    /// An assault, fight or mass violence: what it is "on" or "against" is
+    /// what it is done to ("launched an offensive on Osgiliath").
+    assault: bool,
 }
 
 /// A place phrase: the word it hangs from the sentence by.
@@ -232,10 +258,17 @@ fn is_protest(event: &Event) -> bool {
 /// Whether the place headed by `h` is what the act of word `at` is done
 /// to: its object, its passive subject, or a noun of theirs that the place
 /// names or owns ("the streets of Osgiliath", "Osgiliath's suburbs", "an
-/// Osgiliath hotel" — but only a town before a noun: "two Gondor
-/// helicopters" are Gondor's, not in Gondor). For an event noun, what it
+/// Osgiliath hotel" — but only a town before a noun, or a region before
+/// a kind of place: "the Gondor towns" are in Gondor, "two Gondor
+/// helicopters" are Gondor's). For an event noun, what it
 /// is done to ("the shelling of Osgiliath").
-fn acted_on(parse: &ParsedSentence, mut h: usize, at: usize, settlement: bool) -> bool {
+fn acted_on(
+    parse: &ParsedSentence,
+    mut h: usize,
+    at: usize,
+    settlement: bool,
+    assault: bool,
+) -> bool {
     for step in 0..4 {
         let word = &parse.words[h];
         let Some(up) = word.head else {
@@ -257,12 +290,22 @@ fn acted_on(parse: &ParsedSentence, mut h: usize, at: usize, settlement: bool) -
             };
         }
         let over = match rel {
-            "compound" => settlement || step > 0,
+            "compound" => {
+                settlement || step > 0 || dyad_geo::is_local_place_noun(&parse.words[up].lemma)
+            }
             "flat" | "amod" | "appos" | "conj" | "nmod:poss" => true,
-            "nmod" => parse.preposition(h).is_none_or(|p| p == "of"),
+            // (An assault's target: "launched an assault on the town of
+            // Osgiliath".)
+            "nmod" => parse
+                .preposition(h)
+                .is_none_or(|p| p == "of" || (assault && matches!(p.as_str(), "on" | "against"))),
             _ => false,
         };
-        if !over || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN | Upos::NUM) {
+        // (Not through a direction: "soldiers 20 km north of Osgiliath".)
+        if !over
+            || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN | Upos::NUM)
+            || DIRECTIONS.contains(&parse.words[up].lemma.to_lowercase().as_str())
+        {
             return false;
         }
         h = up;
@@ -286,6 +329,26 @@ fn governors(parse: &ParsedSentence, mut at: usize) -> Vec<usize> {
         }
         out.push(up);
         at = up;
+    }
+    out
+}
+
+/// The verbs that say what an act was for or how it was done: its
+/// infinitive or adverbial clauses, and those of its object ("launched an
+/// offensive to capture …", "began the assault by storming …").
+fn purposes(parse: &ParsedSentence, at: usize) -> Vec<usize> {
+    let clauses = |w: usize| {
+        parse.children(w).filter(|&c| {
+            parse.words[c].upos == Upos::VERB
+                && matches!(
+                    parse.words[c].deprel.split(':').next(),
+                    Some("xcomp" | "advcl" | "acl")
+                )
+        })
+    };
+    let mut out: Vec<usize> = clauses(at).collect();
+    if let Some(object) = parse.object(at) {
+        out.extend(clauses(object));
     }
     out
 }
@@ -319,6 +382,19 @@ const DIRECTIONS: &[&str] = &[
     "southwest",
     "outskirts",
 ];
+
+/// Whether the words before token `k` take a direction from it ("240 km
+/// northeast of", "to the north-west of"), however the parse attaches them.
+fn after_direction(parse: &ParsedSentence, k: usize) -> bool {
+    let lemma = |i: usize| parse.words[i].lemma.to_lowercase();
+    k >= 2 && lemma(k - 1) == "of" && {
+        let d = lemma(k - 2);
+        DIRECTIONS.contains(&d.as_str())
+            || d.rsplit('-')
+                .next()
+                .is_some_and(|last| DIRECTIONS.contains(&last))
+    }
+}
 
 /// The place phrase a place mention (headed by `h`) stands in: the
 /// mention's own head when a preposition of place governs it ("in Gao"), or

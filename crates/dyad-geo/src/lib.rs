@@ -221,6 +221,13 @@ pub fn document_places(
     out
 }
 
+/// Whether `word` (any case) names a kind of local place: "village",
+/// "towns", "district", "camp", "airbase" … — so that a place name before
+/// it names where that place is ("the Gondor towns").
+pub fn is_local_place_noun(word: &str) -> bool {
+    words::is_local_place_word(&word.to_ascii_uppercase())
+}
+
 /// How many earlier places count as "nearby" evidence.
 const RECENT: usize = 3;
 

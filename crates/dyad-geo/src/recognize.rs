@@ -242,7 +242,16 @@ pub(crate) fn sentence_candidates(
             ..Clues::default()
         };
         let Some(form) = accept(g, w, i, end, &mut clues, people) else {
-            i = end;
+            // Not the gazetteer's place, but maybe a local one whose name
+            // starts like it ("the village of Tal Qarvesh", "the Ponta
+            // Zarbeki Airport").
+            if let Some(c) = unlisted_place(index, w, i, shouting, people, list_end) {
+                i = c.tokens.end;
+                list_end = Some(list_continues(w, i));
+                out.push(c);
+            } else {
+                i = end;
+            }
             continue;
         };
         let mut options: Vec<(PlaceId, NameKind)> = g.by_hash(hash).collect();
@@ -670,35 +679,28 @@ fn unlisted_place(
         }
     }
     let run = &w[i..end];
-    // (A place word may end it: "the Zarbeki Airport", "the Tulmek District".)
-    if run.iter().any(|x| {
-        !words::is_local_place_word(x.key)
-            && (people.contains(x.key)
-                || words::is_person_title(x.key)
-                || words::is_never_place(x.key)
-                || words::is_institution_word(x.key))
-    }) {
+    // A lone place word is no name ("the Sea").
+    if end == i + 1 && (words::is_local_place_word(w[i].key) || words::is_feature_word(w[i].key)) {
         return None;
     }
     let last = &w[end - 1];
+    let ends_in_word =
+        end - i >= 2 && (words::is_local_place_word(last.key) || words::is_feature_word(last.key));
     let before_of = i >= 2
         && w[i - 1].is("OF")
         && !w[i - 1].cap
         && !w[i - 2].cap
         && words::is_local_place_word(w[i - 2].key);
-    let listed = list_end == Some(i);
     let word_after = w.get(end).is_some_and(|n| {
         !n.cap
             && n.upos.is_none_or(|u| u == Upos::NOUN)
             && (words::is_local_place_word(n.key)
                 || (n.is("REFUGEE") && w.get(end + 1).is_some_and(|m| m.is("CAMP"))))
     });
-    let ends_in_word =
-        end - i >= 2 && (words::is_local_place_word(last.key) || words::is_feature_word(last.key));
-    // The parse must not call the name's last word anything but a name.
-    let name_like = last
-        .upos
-        .is_none_or(|u| matches!(u, Upos::PROPN | Upos::NOUN | Upos::X | Upos::ADJ));
+    // Named a place by a place word: the words of people's names the
+    // document uses do not matter ("the village of Tal Qarvesh" is no one).
+    let named_place = ends_in_word || before_of || word_after;
+    let listed = list_end == Some(i);
     let after_preposition = i >= 1
         && !w[i - 1].cap
         && matches!(w[i - 1].key, "IN" | "AT" | "NEAR" | "OUTSIDE" | "INSIDE")
@@ -707,7 +709,22 @@ fn unlisted_place(
             .all(|x| x.upos.is_none_or(|u| u == Upos::PROPN) || !x.alpha)
         && w.get(end)
             .is_none_or(|n| !n.alpha || !n.upos.is_some_and(|u| u == Upos::NOUN));
-    if !(before_of || listed || word_after || ends_in_word || after_preposition) || !name_like {
+    // (A place word may end it, and others stand before that: "the Zarbeki
+    // Military Airport", "the Tulmek District".)
+    if run.iter().any(|x| {
+        !words::is_local_place_word(x.key)
+            && ((people.contains(x.key) && !named_place)
+                || words::is_person_title(x.key)
+                || (!ends_in_word
+                    && (words::is_never_place(x.key) || words::is_institution_word(x.key))))
+    }) {
+        return None;
+    }
+    // The parse must not call the name's last word anything but a name.
+    let name_like = last
+        .upos
+        .is_none_or(|u| matches!(u, Upos::PROPN | Upos::NOUN | Upos::X | Upos::ADJ));
+    if !(named_place || listed || after_preposition) || !name_like {
         return None;
     }
     let mut h = KeyHash::default();

@@ -136,6 +136,11 @@ pub fn is_local_place_word(w: &str) -> bool {
                 | "HILL"
                 | "HILLTOP"
                 | "PASS"
+                | "FARM"
+                | "FIELD"
+                | "ORCHARD"
+                | "CASTLE"
+                | "ISLAND"
         )
 }
 

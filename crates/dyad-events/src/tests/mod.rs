@@ -1180,6 +1180,38 @@ fn a_local_place_the_gazetteer_lacks_is_named_without_coordinates() {
     let span = l.span.expect("a span");
     let named: String = text.chars().skip(span.start).take(span.len()).collect();
     assert_eq!(named, "Qarvesh");
+    // Also when its name starts like a gazetteer name, and over a city
+    // named only as the point a direction is taken from.
+    let text = "Rohan attacked Mordor, 20 km north of Lyon, in the village of Tal Qarvesh.";
+    let doc = Document::new("t", text);
+    let (sentences, parses) = read(text);
+    let named: Vec<_> = c
+        .code_document(&doc, &sentences, &parses)
+        .into_iter()
+        .map(|e| e.location.map(|l| (l.name, l.lat)))
+        .collect();
+    assert_eq!(named, [Some(("Tal Qarvesh".to_string(), None))]);
+}
+
+#[test]
+fn the_purpose_of_an_act_places_it_when_nothing_nearer_does() {
+    let c = coder();
+    let located = |text: &str| -> Vec<Option<String>> {
+        let doc = Document::new("t", text);
+        let (sentences, parses) = read(text);
+        c.code_document(&doc, &sentences, &parses)
+            .into_iter()
+            .map(|e| e.location.map(|l| l.name))
+            .collect()
+    };
+    assert_eq!(
+        located("Rohan attacked Mordor to capture Lyon."),
+        [Some("Lyon".to_string())]
+    );
+    assert_eq!(
+        located("Rohan attacked Mordor in Paris to capture Lyon."),
+        [Some("Paris".to_string())]
+    );
 }
 
 #[test]
