@@ -109,42 +109,34 @@ fn in_sentence(
         let phrase = place_phrase(parse, head, preps);
         // (What a protest is against is no place: "protested Gondor's
         // plans".)
-        let hang = if preps.material
-            && !preps.goal
-            && acted_on(parse, head, at, settlement, preps.assault)
-        {
+        let acts = |verb: usize| {
+            preps.material && !preps.goal && acted_on(parse, head, verb, settlement, preps.assault)
+        };
+        // How the place hangs, and on which verb.
+        let hang = if acts(at) {
             // 1. The place the act is done to: "captured Osgiliath",
             // "patrolled the streets of Osgiliath", "Osgiliath was shelled".
-            Some(Hang::Object)
+            Some((Hang::Object, at))
         } else if phrase.is_some_and(|ph| reaches(parse, &ph, at)) {
             // 2. A place phrase that hangs on the verb (directly or through
             // nouns: "an assault on the town of Tarija").
-            Some(Hang::Phrase)
-        } else if preps.material
-            && !preps.goal
-            && purposes
-                .iter()
-                .any(|&v| acted_on(parse, head, v, settlement, preps.assault))
-        {
+            Some((Hang::Phrase, at))
+        } else if let Some(&verb) = purposes.iter().find(|&&v| acts(v)) {
             // 3. The place acted on by the act's purpose or means
             // ("launched an offensive to capture Osgiliath", "began the
             // assault by storming Osgiliath").
-            Some(Hang::Purpose)
+            Some((Hang::Purpose, verb))
         } else {
             // 4. One that hangs on a verb governing the event's clause ("In
             // Osgiliath, officials said soldiers shot …"), or that such a
             // verb's act is done to ("struck an Osgiliath cafe, killing …").
             governors
                 .iter()
-                .position(|&g| {
-                    phrase.is_some_and(|ph| reaches(parse, &ph, g))
-                        || (preps.material
-                            && !preps.goal
-                            && acted_on(parse, head, g, settlement, preps.assault))
-                })
-                .map(|steps| Hang::Governor(steps as u8))
+                .enumerate()
+                .find(|&(_, &g)| phrase.is_some_and(|ph| reaches(parse, &ph, g)) || acts(g))
+                .map(|(steps, &g)| (Hang::Governor(steps as u8), g))
         };
-        let hang = match hang {
+        let (hang, verb) = match hang {
             Some(hang) => hang,
             None => {
                 // 5. Else the nearest place phrase of the verb's clause: no
@@ -162,9 +154,10 @@ fn in_sentence(
                 {
                     continue;
                 }
-                Hang::Near
+                (Hang::Near, at)
             }
         };
+        let in_phrase = matches!(hang, Hang::Phrase | Hang::Governor(_) | Hang::Near);
         let rank = Rank {
             hang,
             relative: (phrase.is_some_and(|ph| ph.relative)
@@ -174,8 +167,16 @@ fn in_sentence(
             // region or country around it ("in the Gondor town of
             // Osgiliath", "in Osgiliath in western Gondor").
             area: !settlement,
-            attachment: phrase.map_or(0, |ph| attachment(parse, p, head, ph.head)),
-            distance: p.tokens.start.abs_diff(at),
+            attachment: match phrase {
+                Some(ph) if in_phrase => attachment(parse, p, head, ph.head),
+                // what an act is done to: the name itself before a name
+                // modifying it ("captured the Gondor town of Osgiliath")
+                _ => match parse.words[head].deprel.as_str() {
+                    "compound" | "amod" | "nmod:poss" => 1,
+                    _ => 0,
+                },
+            },
+            distance: p.tokens.start.abs_diff(verb),
         };
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
             best = Some((rank, p));
@@ -211,7 +212,7 @@ struct Rank {
     area: bool,
     /// How near the phrase's head the name stands (see [`attachment`]).
     attachment: u8,
-    /// Tokens from the event's word.
+    /// Tokens from the verb it hangs on.
     distance: usize,
 }
 
@@ -355,12 +356,18 @@ fn purposes(parse: &ParsedSentence, at: usize) -> Vec<usize> {
 
 /// Of two places in one phrase the one nearer its head wins ("in Lima's
 /// Miraflores district": Miraflores): 0 for the phrase's own head or the
-/// name it is "of" ("in the town of Gao near Kidal": Gao), 1 for a name
+/// name it is "of" ("in the town of Gao near Kidal": Gao; but "in the Tulmek
+/// district of Gao": Tulmek), 1 for a name
 /// modifying it, 2 for one further down.
 fn attachment(parse: &ParsedSentence, p: &PlaceMention, head: usize, phrase: usize) -> u8 {
+    // ("the X district of Gao": the district has its own name, Gao is
+    // only where it lies.)
     let named_by = parse.words[head].head == Some(phrase)
         && parse.words[head].deprel.starts_with("nmod")
-        && parse.preposition(head).as_deref() == Some("of");
+        && parse.preposition(head).as_deref() == Some("of")
+        && !parse
+            .children(phrase)
+            .any(|c| parse.words[c].deprel == "compound" && parse.words[c].upos == Upos::PROPN);
     if p.tokens.contains(&phrase) || named_by {
         return 0;
     }

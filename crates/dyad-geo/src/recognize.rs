@@ -32,6 +32,9 @@ pub(crate) struct Word<'s> {
     /// Has a letter.
     pub alpha: bool,
     pub upos: Option<Upos>,
+    /// The parse makes it what a verb of taking or striking places is done
+    /// to ("captured Gao", "Gao was shelled").
+    pub place_object: bool,
     /// A lower-case elided article before a capital ("d'Ivoire",
     /// "l'Aquila"): written as a name.
     pub elided: bool,
@@ -131,6 +134,7 @@ pub(crate) fn words<'s>(
                 upper: letters >= 2 && !lower,
                 alpha: letters > 0,
                 upos: parse.map(|p| p.words[i].upos),
+                place_object: parse.is_some_and(|p| is_place_object(p, i)),
                 apostrophe_start: text.starts_with(apos),
                 apostrophe_end: text.ends_with(apos),
             }
@@ -508,6 +512,9 @@ fn accept(
         }
     }
 
+    if w[i..end].iter().any(|x| x.place_object) {
+        clues.strong = true;
+    }
     // Before: "in X", "northern X", "the city of X"; "Mr. X", "John X".
     if let Some(p) = prev {
         if words::is_person_title(p.key) && (p.cap || p.upper) && !words::is_direction(p.key) {
@@ -724,7 +731,13 @@ fn unlisted_place(
     let name_like = last
         .upos
         .is_none_or(|u| matches!(u, Upos::PROPN | Upos::NOUN | Upos::X | Upos::ADJ));
-    if !(named_place || listed || after_preposition) || !name_like {
+    // What a verb of taking or striking places is done to ("captured
+    // Qarvesh"): a proper noun (people captured are left to the actor
+    // dictionaries: the event coder drops a name they know as a person's).
+    let taken = run
+        .iter()
+        .any(|x| x.place_object && x.upos.is_none_or(|u| u == Upos::PROPN));
+    if !(named_place || listed || after_preposition || taken) || !name_like {
         return None;
     }
     let mut h = KeyHash::default();
@@ -777,4 +790,16 @@ fn list_continues(w: &[Word], end: usize) -> usize {
     } else {
         k
     }
+}
+
+/// Whether word `k` of a parse is the object (or passive subject) of a verb
+/// whose object is most often a place: "captured Gao", "Gao was shelled".
+fn is_place_object(parse: &ParsedSentence, k: usize) -> bool {
+    let word = &parse.words[k];
+    if !matches!(word.deprel.as_str(), "obj" | "nsubj:pass") {
+        return false;
+    }
+    word.head
+        .and_then(|h| parse.words.get(h))
+        .is_some_and(|verb| words::is_place_taking_verb(&verb.lemma.to_ascii_uppercase()))
 }

@@ -144,6 +144,36 @@ pub fn is_local_place_word(w: &str) -> bool {
         )
 }
 
+/// Verbs (lemmas) whose object is most often a place: taking it, striking
+/// it, guarding it, going into it.
+pub fn is_place_taking_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "CAPTURE"
+            | "RECAPTURE"
+            | "SEIZE"
+            | "RETAKE"
+            | "STORM"
+            | "OVERRUN"
+            | "OCCUPY"
+            | "INVADE"
+            | "ENTER"
+            | "BESIEGE"
+            | "ENCIRCLE"
+            | "SHELL"
+            | "BOMB"
+            | "BOMBARD"
+            | "RAID"
+            | "PATROL"
+            | "LIBERATE"
+            | "EVACUATE"
+            | "VISIT"
+            | "TOUR"
+            | "ANNEX"
+            | "BLOCKADE"
+    )
+}
+
 /// Capitalized words after a place name that make the whole the name of
 /// something in that place ("Ohio State University", "Alexandria Police
 /// Department"): the place is still mentioned.
