@@ -360,14 +360,15 @@ fn purposes(parse: &ParsedSentence, at: usize) -> Vec<usize> {
 /// district of Gao": Tulmek), 1 for a name
 /// modifying it, 2 for one further down.
 fn attachment(parse: &ParsedSentence, p: &PlaceMention, head: usize, phrase: usize) -> u8 {
-    // ("the X district of Gao": the district has its own name, Gao is
-    // only where it lies.)
+    // ("the Tulmek district of Gao": the district has its own name, Gao is
+    // only where it lies; but "the Gondor town of Osgiliath" is Osgiliath.)
     let named_by = parse.words[head].head == Some(phrase)
         && parse.words[head].deprel.starts_with("nmod")
         && parse.preposition(head).as_deref() == Some("of")
-        && !parse
-            .children(phrase)
-            .any(|c| parse.words[c].deprel == "compound" && parse.words[c].upos == Upos::PROPN);
+        && (dyad_geo::is_settlement_noun(&parse.words[phrase].lemma)
+            || !parse.children(phrase).any(|c| {
+                parse.words[c].deprel == "compound" && parse.words[c].upos == Upos::PROPN
+            }));
     if p.tokens.contains(&phrase) || named_by {
         return 0;
     }

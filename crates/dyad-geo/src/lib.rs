@@ -228,6 +228,18 @@ pub fn is_local_place_noun(word: &str) -> bool {
     words::is_local_place_word(&word.to_ascii_uppercase())
 }
 
+/// Whether `word` (any case) names a kind of settlement: "town", "cities",
+/// "village" … — so that the name it is "of" is the settlement's own ("the
+/// Gondor town of Osgiliath").
+pub fn is_settlement_noun(word: &str) -> bool {
+    let upper = word.to_ascii_uppercase();
+    let singular = match upper.as_str() {
+        "CITIES" => "CITY",
+        w => w.strip_suffix('S').unwrap_or(w),
+    };
+    words::is_settlement_word(&upper) || words::is_settlement_word(singular)
+}
+
 /// How many earlier places count as "nearby" evidence.
 const RECENT: usize = 3;
 

@@ -145,8 +145,18 @@ pub fn is_local_place_word(w: &str) -> bool {
 }
 
 /// Verbs (lemmas) whose object is most often a place: taking it, striking
-/// it, guarding it, going into it.
+/// it, guarding it, going into it. A lemma with its last consonant doubled
+/// by a past or present form ("PATROLL" of "patrolled") counts as the verb.
 pub fn is_place_taking_verb(lemma: &str) -> bool {
+    let b = lemma.as_bytes();
+    let undoubled = match b {
+        [.., x, y] if x == y && !b"AEIOUS".contains(x) => &lemma[..lemma.len() - 1],
+        _ => lemma,
+    };
+    is_place_taking_lemma(lemma) || is_place_taking_lemma(undoubled)
+}
+
+fn is_place_taking_lemma(lemma: &str) -> bool {
     matches!(
         lemma,
         "CAPTURE"
@@ -879,4 +889,37 @@ pub fn standalone_state_abbreviation(text: &str) -> Option<&'static str> {
         "D.C." => "DC",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_taking_verbs_also_with_a_doubled_consonant() {
+        for lemma in ["CAPTURE", "PATROL", "PATROLL", "BOMB", "SHELL"] {
+            assert!(is_place_taking_verb(lemma), "{lemma}");
+        }
+        for lemma in ["SAY", "ROLL", "ACCUSE", "", "L"] {
+            assert!(!is_place_taking_verb(lemma), "{lemma}");
+        }
+    }
+
+    #[test]
+    fn local_place_words_singular_and_plural() {
+        for w in [
+            "VILLAGE",
+            "VILLAGES",
+            "CITIES",
+            "DISTRICTS",
+            "CAMP",
+            "AIRBASE",
+            "FARMS",
+        ] {
+            assert!(is_local_place_word(w), "{w}");
+        }
+        for w in ["PRESIDENT", "TALKS", "S", ""] {
+            assert!(!is_local_place_word(w), "{w}");
+        }
+    }
 }

@@ -1191,6 +1191,24 @@ fn a_local_place_the_gazetteer_lacks_is_named_without_coordinates() {
         .map(|e| e.location.map(|l| (l.name, l.lat)))
         .collect();
     assert_eq!(named, [Some(("Tal Qarvesh".to_string(), None))]);
+    // A district with its own name is where it happened, not the city it
+    // is "of"; a town's name is the one it is "of".
+    let located = |text: &str| -> Vec<Option<String>> {
+        let doc = Document::new("t", text);
+        let (sentences, parses) = read(text);
+        c.code_document(&doc, &sentences, &parses)
+            .into_iter()
+            .map(|e| e.location.map(|l| l.name))
+            .collect()
+    };
+    assert_eq!(
+        located("Rohan attacked Mordor in the Tulmek district of Lyon."),
+        [Some("Tulmek".to_string())]
+    );
+    assert_eq!(
+        located("Rohan attacked Mordor in the Rhone town of Lyon."),
+        [Some("Lyon".to_string())]
+    );
 }
 
 #[test]
