@@ -183,8 +183,18 @@ impl Gazetteer {
                         place: id,
                         kind: NameKind::Primary,
                     });
-                    for alt in alternates.split('|').filter(|a| !a.is_empty()) {
-                        let key = fold(alt);
+                    let mut keys: Vec<String> = alternates
+                        .split('|')
+                        .filter(|a| !a.is_empty())
+                        .map(fold)
+                        .collect();
+                    // "Deir ez-Zor" is also written "Deir Ezzor".
+                    let glued: Vec<String> = std::iter::once(&primary)
+                        .chain(&keys)
+                        .filter_map(|k| glued_article(k))
+                        .collect();
+                    keys.extend(glued);
+                    for key in keys {
                         if key != primary {
                             names.push(NameEntry {
                                 hash: hash_key(&key),
@@ -371,6 +381,24 @@ fn build_slots(names: &[NameEntry]) -> Vec<u32> {
     slots
 }
 
+/// Arabic articles as transliterations write them inside a name.
+const ARTICLES: &[&str] = &[
+    "AL", "EL", "AD", "AN", "AR", "AS", "ASH", "AT", "AZ", "EZ", "ES", "ED", "ER", "EN", "ET",
+];
+
+/// The key with an Arabic article inside it written together with the
+/// word after it, as many transliterations do ("DEIR EZ ZOR" → "DEIR
+/// EZZOR"); `None` when it has no such article.
+fn glued_article(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let at = (1..words.len().saturating_sub(1)).find(|&i| ARTICLES.contains(&words[i]))?;
+    let mut out = words[..at].join(" ");
+    out.push(' ');
+    out.push_str(words[at]);
+    out.push_str(&words[at + 1..].join(" "));
+    Some(out)
+}
+
 /// An alternate name that only adds or drops an Arabic article, or is the
 /// ASCII form, counts as the name itself.
 fn name_kind(primary: &str, key: &str) -> NameKind {
@@ -456,6 +484,17 @@ mod tests {
         assert!(town("Hodeidah").contains(&79415));
         assert!(town("al-Hudaydah").contains(&79415));
         assert!(town("AL ḨUDAYDAH").contains(&79415));
+    }
+
+    #[test]
+    fn an_inner_article_is_also_written_glued() {
+        assert_eq!(glued_article("DEIR EZ ZOR").as_deref(), Some("DEIR EZZOR"));
+        assert_eq!(glued_article("RAS AL AIN").as_deref(), Some("RAS ALAIN"));
+        // an article at either end is left alone, and so are other words
+        assert_eq!(glued_article("AL BAB"), None);
+        assert_eq!(glued_article("DEIR EZ"), None);
+        assert_eq!(glued_article("NEW YORK"), None);
+        assert_eq!(glued_article(""), None);
     }
 
     #[test]
