@@ -691,8 +691,11 @@ fn unlisted_place(
         return None;
     }
     let last = &w[end - 1];
-    let ends_in_word =
-        end - i >= 2 && (words::is_local_place_word(last.key) || words::is_feature_word(last.key));
+    let ends_in_word = end - i >= 2
+        && (words::is_local_place_word(last.key)
+            || words::is_feature_word(last.key)
+            || words::is_site_word(last.key)
+            || words::is_place_name_prefix(w[i].key));
     let before_of = i >= 2
         && w[i - 1].is("OF")
         && !w[i - 1].cap
@@ -709,7 +712,7 @@ fn unlisted_place(
     let named_place = ends_in_word || before_of || word_after;
     let listed = list_end == Some(i);
     let after_preposition = i >= 1
-        && !w[i - 1].cap
+        && (!w[i - 1].cap || w[..i - 1].iter().all(|x| !x.alpha))
         && matches!(w[i - 1].key, "IN" | "AT" | "NEAR" | "OUTSIDE" | "INSIDE")
         && run
             .iter()
@@ -721,7 +724,7 @@ fn unlisted_place(
     if run.iter().any(|x| {
         !words::is_local_place_word(x.key)
             && ((people.contains(x.key) && !named_place)
-                || words::is_person_title(x.key)
+                || (words::is_person_title(x.key) && !named_place)
                 || (!ends_in_word
                     && (words::is_never_place(x.key) || words::is_institution_word(x.key))))
     }) {

@@ -184,6 +184,52 @@ fn is_place_taking_lemma(lemma: &str) -> bool {
     )
 }
 
+/// Words that begin transliterated Arabic place names: mountain, hill,
+/// valley, cape, village, house, monastery, spring, well, caravanserai,
+/// courtyard, meadow ("Jabal Qarvesh", "Tal Dorvan", "Kafr Tulmek").
+pub fn is_place_name_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "JABAL"
+            | "JEBEL"
+            | "TAL"
+            | "TALL"
+            | "TELL"
+            | "WADI"
+            | "RAS"
+            | "KAFR"
+            | "KFAR"
+            | "BEIT"
+            | "BAYT"
+            | "DEIR"
+            | "DAYR"
+            | "AIN"
+            | "AYN"
+            | "BIR"
+            | "KHAN"
+            | "HAWSH"
+            | "MARJ"
+    )
+}
+
+/// Words that end the name of a site where things happen ("the Kelmora
+/// Hospital", "the Tulmek Mosque").
+pub fn is_site_word(w: &str) -> bool {
+    matches!(
+        w,
+        "HOSPITAL"
+            | "UNIVERSITY"
+            | "COLLEGE"
+            | "SCHOOL"
+            | "STADIUM"
+            | "MOSQUE"
+            | "CHURCH"
+            | "PRISON"
+            | "PALACE"
+            | "ROUNDABOUT"
+    )
+}
+
 /// Capitalized words after a place name that make the whole the name of
 /// something in that place ("Ohio State University", "Alexandria Police
 /// Department"): the place is still mentioned.
