@@ -721,10 +721,10 @@ fn unlisted_place(
             .is_none_or(|n| !n.alpha || !n.upos.is_some_and(|u| u == Upos::NOUN));
     // (A place word may end it, and others stand before that: "the Zarbeki
     // Military Airport", "the Tulmek District".)
+    let person_like = |x: &Word| people.contains(x.key) || words::is_person_title(x.key);
     if run.iter().any(|x| {
         !words::is_local_place_word(x.key)
-            && ((people.contains(x.key) && !named_place)
-                || (words::is_person_title(x.key) && !named_place)
+            && ((person_like(x) && !named_place)
                 || (!ends_in_word
                     && (words::is_never_place(x.key) || words::is_institution_word(x.key))))
     }) {
