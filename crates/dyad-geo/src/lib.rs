@@ -10,7 +10,9 @@
 //! 2. [`recognize`]: spans that are gazetteer names written as names, told
 //!    apart from people's and things' names by the words around them, with
 //!    the clues they give ("in", "northern", "the X province", "Paris,
-//!    Texas", a dateline).
+//!    Texas", a dateline); and capitalized names the gazetteer lacks that
+//!    the words around them make local places ("the village of X", "the X
+//!    airbase"): unlisted, never located.
 //! 3. [`resolve`]: each span's place, by size and kind, by the countries and
 //!    divisions the rest of the document names (names, demonyms, capitals,
 //!    towns), and by the nearest earlier resolved place.
@@ -32,8 +34,9 @@
 //! Invariants: offsets are character offsets into the document text; the
 //! pass never panics on input (a parse that does not match its sentence is
 //! ignored); it runs in time linear in the document (names are at most
-//! seven tokens, the context is kept in hash maps); an unknown name gives no
-//! mention, and a name the document does not settle gives none either.
+//! seven tokens, the context is kept in hash maps); coordinates come only
+//! from the gazetteer: an unlisted place, or a name the document does not
+//! settle, has none.
 //!
 //! The data are GeoNames' (CC BY 4.0), see the crate's README.
 
