@@ -249,13 +249,13 @@ pub(crate) fn sentence_candidates(
             // Not the gazetteer's place, but maybe a local one whose name
             // starts like it ("the village of Tal Qarvesh", "the Ponta
             // Zarbeki Airport").
+            // (Names inside it are still tried: the gazetteer's own places
+            // are reported whatever becomes of the unlisted one.)
             if let Some(c) = unlisted_place(index, w, i, shouting, people, list_end) {
-                i = c.tokens.end;
-                list_end = Some(list_continues(w, i));
+                list_end = Some(list_continues(w, c.tokens.end));
                 out.push(c);
-            } else {
-                i = end;
             }
+            i = end;
             continue;
         };
         let mut options: Vec<(PlaceId, NameKind)> = g.by_hash(hash).collect();

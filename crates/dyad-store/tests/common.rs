@@ -69,7 +69,7 @@ pub fn info() -> RunInfo {
 }
 
 /// A coder that reads lines `SOURCE CODE TARGET DATE [PLACE LAT LON]` after
-/// a line `EVENTS:` in the text.
+/// a line `EVENTS:` in the text (`PLACE - -`: a place without coordinates).
 pub fn fake_code(doc: &Document) -> Result<Vec<Event>, DocError> {
     if doc.text.contains("UNCODABLE") {
         return Err(DocError::new(&doc.id, "cannot code this"));
@@ -83,6 +83,14 @@ pub fn fake_code(doc: &Document) -> Result<Vec<Event>, DocError> {
         .filter(|f| (f.len() == 4 || f.len() == 7) && f[3].parse::<dyad_types::Date>().is_ok())
         .enumerate()
         .map(|(i, f)| {
+            if f.len() >= 7 && f[5] == "-" {
+                // a place named without coordinates
+                let mut e = event(&doc.id, i, f[0], f[1], f[2], f[3], Some((f[4], 0.0, 0.0)));
+                if let Some(l) = e.location.as_mut() {
+                    (l.lat, l.lon, l.geonameid) = (None, None, None);
+                }
+                return e;
+            }
             let place =
                 (f.len() >= 7).then(|| (f[4], f[5].parse().unwrap(), f[6].parse().unwrap()));
             event(&doc.id, i, f[0], f[1], f[2], f[3], place)

@@ -157,6 +157,41 @@ fn gdelt_rows_have_61_fields_shaped_as_real_gdelt_rows() {
 }
 
 #[test]
+fn a_place_without_coordinates_is_named_but_not_located() {
+    let db = temp_db("unlocated");
+    run(
+        &db,
+        vec![doc(
+            "v",
+            "Rebels shelled a village.\nEVENTS:\nSYRREB 195 SYRMIL 2016-03-02 Qarvesh - -",
+            "2016-03-02",
+            None,
+        )],
+    )
+    .unwrap();
+    let all = Period::new(None, None).unwrap();
+    let text = String::from_utf8(export(&db, Format::Jsonl, all)).unwrap();
+    let e: Value = serde_json::from_str(text.lines().next().expect("one event")).unwrap();
+    assert_eq!(e["location"]["name"], "Qarvesh");
+    assert!(
+        e["location"]["lat"].is_null() && e["location"]["lon"].is_null(),
+        "{e}"
+    );
+    // GDELT: no geo type and no coordinates, the row still well formed
+    let gdelt = String::from_utf8(export(&db, Format::Gdelt, all)).unwrap();
+    let row: Vec<String> = gdelt
+        .lines()
+        .next()
+        .expect("one row")
+        .split('\t')
+        .map(str::to_string)
+        .collect();
+    check_fixed(&row);
+    assert_eq!(row[51], "0", "{row:?}");
+    assert!(row[56].is_empty() && row[57].is_empty(), "{row:?}");
+}
+
+#[test]
 fn gdelt_mentions_rows_have_16_fields() {
     let db = database();
     let text = String::from_utf8(export(&db, Format::GdeltMentions, Period::default())).unwrap();
