@@ -119,12 +119,12 @@ fn in_sentence(
             Some((Hang::Object, at))
         } else if phrase.is_some_and(|ph| reaches(parse, &ph, at)) {
             // 2. A place phrase that hangs on the verb (directly or through
-            // nouns: "an assault on the town of Tarija").
+            // nouns: "a roadblock near the town of Tarija").
             Some((Hang::Phrase, at))
         } else if let Some(&verb) = purposes.iter().find(|&&v| acts(v)) {
             // 3. The place acted on by the act's purpose or means
-            // ("launched an offensive to capture Osgiliath", "began the
-            // assault by storming Osgiliath").
+            // ("sent riders to seize Osgiliath", "opened the battle by
+            // shelling Osgiliath").
             Some((Hang::Purpose, verb))
         } else {
             // 4. One that hangs on a verb governing the event's clause ("In
@@ -226,7 +226,7 @@ struct Preps {
     /// they hang on the verb itself ("marched on the capital").
     goal: bool,
     /// An assault, fight or mass violence: what it is "on" or "against" is
-    /// what it is done to ("launched an offensive on Osgiliath").
+    /// what it is done to ("mounted an offensive against Osgiliath").
     assault: bool,
 }
 
@@ -295,8 +295,8 @@ fn acted_on(
                 settlement || step > 0 || dyad_geo::is_local_place_noun(&parse.words[up].lemma)
             }
             "flat" | "amod" | "appos" | "conj" | "nmod:poss" => true,
-            // (An assault's target: "launched an assault on the town of
-            // Osgiliath".)
+            // (An assault's target: "mounted an offensive against the town
+            // of Osgiliath".)
             "nmod" => parse
                 .preposition(h)
                 .is_none_or(|p| p == "of" || (assault && matches!(p.as_str(), "on" | "against"))),
@@ -305,7 +305,7 @@ fn acted_on(
         // (Not through a direction: "soldiers 20 km north of Osgiliath".)
         if !over
             || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN | Upos::NUM)
-            || DIRECTIONS.contains(&parse.words[up].lemma.to_lowercase().as_str())
+            || dyad_geo::is_direction_noun(&parse.words[up].lemma)
         {
             return false;
         }
@@ -335,8 +335,8 @@ fn governors(parse: &ParsedSentence, mut at: usize) -> Vec<usize> {
 }
 
 /// The verbs that say what an act was for or how it was done: its
-/// infinitive or adverbial clauses, and those of its object ("launched an
-/// offensive to capture …", "began the assault by storming …").
+/// infinitive or adverbial clauses, and those of its object ("sent riders
+/// to seize …", "opened the battle by shelling …").
 fn purposes(parse: &ParsedSentence, at: usize) -> Vec<usize> {
     let clauses = |w: usize| {
         parse.children(w).filter(|&c| {
@@ -378,30 +378,12 @@ fn attachment(parse: &ParsedSentence, p: &PlaceMention, head: usize, phrase: usi
     }
 }
 
-/// Nouns of direction that locate what they govern ("north of Osgiliath").
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "outskirts",
-];
-
 /// Whether the words before token `k` take a direction from it ("240 km
 /// northeast of", "to the north-west of"), however the parse attaches them.
 fn after_direction(parse: &ParsedSentence, k: usize) -> bool {
-    let lemma = |i: usize| parse.words[i].lemma.to_lowercase();
-    k >= 2 && lemma(k - 1) == "of" && {
-        let d = lemma(k - 2);
-        DIRECTIONS.contains(&d.as_str())
-            || d.rsplit('-')
-                .next()
-                .is_some_and(|last| DIRECTIONS.contains(&last))
-    }
+    k >= 2
+        && parse.words[k - 1].lemma.eq_ignore_ascii_case("of")
+        && dyad_geo::is_direction_noun(&parse.words[k - 2].lemma)
 }
 
 /// The place phrase a place mention (headed by `h`) stands in: the
@@ -426,9 +408,7 @@ fn place_phrase(parse: &ParsedSentence, mut h: usize, preps: Preps) -> Option<Ph
         }
         let rel = parse.words[h].deprel.as_str();
         let up = parse.words[h].head?;
-        if prep.as_deref() == Some("of")
-            && DIRECTIONS.contains(&parse.words[up].lemma.to_lowercase().as_str())
-        {
+        if prep.as_deref() == Some("of") && dyad_geo::is_direction_noun(&parse.words[up].lemma) {
             return Some(Phrase {
                 head: up,
                 relative: true,

@@ -235,12 +235,13 @@ pub fn is_local_place_noun(word: &str) -> bool {
 /// "village" … — so that the name it is "of" is the settlement's own ("the
 /// Gondor town of Osgiliath").
 pub fn is_settlement_noun(word: &str) -> bool {
-    let upper = word.to_ascii_uppercase();
-    let singular = match upper.as_str() {
-        "CITIES" => "CITY",
-        w => w.strip_suffix('S').unwrap_or(w),
-    };
-    words::is_settlement_word(&upper) || words::is_settlement_word(singular)
+    words::is_settlement_word(words::singular(&word.to_ascii_uppercase()))
+}
+
+/// Whether `word` (any case) is a noun of direction that locates what it is
+/// "of" ("north of Osgiliath", "the outskirts of Osgiliath").
+pub fn is_direction_noun(word: &str) -> bool {
+    words::is_direction_noun(&word.to_ascii_uppercase())
 }
 
 /// How many earlier places count as "nearby" evidence.

@@ -104,18 +104,43 @@ pub fn is_settlement_word(w: &str) -> bool {
     )
 }
 
-/// Words for a named local place, after its name or before "of" ("the
-/// Qarvesh village", "the village of Qarvesh", "the Zarbeki airbase", "the
-/// Kelmora camp"), singular or plural: with one of these a capitalized name
-/// the gazetteer does not hold is still a place.
-pub fn is_local_place_word(w: &str) -> bool {
-    let singular = match w {
+/// The singular of a folded place noun ("CITIES" → "CITY", "VILLAGES" →
+/// "VILLAGE"); other words as they are.
+pub fn singular(w: &str) -> &str {
+    match w {
         "CITIES" => "CITY",
         "COUNTIES" => "COUNTY",
         "LOCALITIES" => "LOCALITY",
         "COUNTRYSIDE" | "COMMUNES" => w,
         _ => w.strip_suffix('S').unwrap_or(w),
-    };
+    }
+}
+
+/// Nouns of direction that locate what they are "of" ("north of
+/// Osgiliath", "the outskirts of Osgiliath"); also the last part of a
+/// compound one ("north-northeast").
+pub fn is_direction_noun(w: &str) -> bool {
+    let last = w.rsplit(['-', ' ']).next().unwrap_or(w);
+    matches!(
+        last,
+        "NORTH"
+            | "SOUTH"
+            | "EAST"
+            | "WEST"
+            | "NORTHEAST"
+            | "NORTHWEST"
+            | "SOUTHEAST"
+            | "SOUTHWEST"
+            | "OUTSKIRTS"
+    )
+}
+
+/// Words for a named local place, after its name or before "of" ("the
+/// Qarvesh village", "the village of Qarvesh", "the Zarbeki airbase", "the
+/// Kelmora camp"), singular or plural: with one of these a capitalized name
+/// the gazetteer does not hold is still a place.
+pub fn is_local_place_word(w: &str) -> bool {
+    let singular = singular(w);
     is_settlement_word(singular)
         || is_area_word(singular)
         || matches!(

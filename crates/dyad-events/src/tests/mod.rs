@@ -1109,18 +1109,31 @@ fn an_event_takes_the_day_the_text_names_for_it() {
     );
 }
 
+/// The location of each event `c` codes in `text`, a one-document story.
+fn locations(c: &Coder, text: &str) -> Vec<Option<dyad_types::Location>> {
+    let doc = Document::new("t", text);
+    let (sentences, parses) = read(text);
+    c.code_document(&doc, &sentences, &parses)
+        .into_iter()
+        .map(|e| e.location)
+        .collect()
+}
+
+/// The name of each event's location in `text`.
+fn location_names(c: &Coder, text: &str) -> Vec<Option<String>> {
+    locations(c, text)
+        .into_iter()
+        .map(|l| l.map(|l| l.name))
+        .collect()
+}
+
 #[test]
 fn an_event_takes_the_place_its_verb_names() {
     let c = coder();
     let located = |text: &str| -> Vec<Option<String>> {
-        let doc = Document::new("t", text);
-        let (sentences, parses) = read(text);
-        c.code_document(&doc, &sentences, &parses)
+        locations(&c, text)
             .into_iter()
-            .map(|e| {
-                e.location
-                    .map(|l| format!("{} {}", l.name, l.country.unwrap_or_default()))
-            })
+            .map(|l| l.map(|l| format!("{} {}", l.name, l.country.unwrap_or_default())))
             .collect()
     };
     // (A meeting is coded each way: two events, one place.)
@@ -1168,13 +1181,12 @@ fn an_event_takes_the_place_its_verb_names() {
 fn a_local_place_the_gazetteer_lacks_is_named_without_coordinates() {
     let c = coder();
     let text = "Rohan attacked Mordor in the village of Qarvesh near Lyon.";
-    let doc = Document::new("t", text);
-    let (sentences, parses) = read(text);
-    let events = c.code_document(&doc, &sentences, &parses);
-    let l = events
+    let located = locations(&c, text);
+    let l = located
         .first()
-        .and_then(|e| e.location.clone())
-        .unwrap_or_else(|| panic!("no located event: {events:?}"));
+        .cloned()
+        .flatten()
+        .unwrap_or_else(|| panic!("no located event: {located:?}"));
     assert_eq!(l.name, "Qarvesh");
     assert_eq!((l.lat, l.lon, l.geonameid), (None, None, None));
     let span = l.span.expect("a span");
@@ -1183,24 +1195,14 @@ fn a_local_place_the_gazetteer_lacks_is_named_without_coordinates() {
     // Also when its name starts like a gazetteer name, and over a city
     // named only as the point a direction is taken from.
     let text = "Rohan attacked Mordor, 20 km north of Lyon, in the village of Tal Qarvesh.";
-    let doc = Document::new("t", text);
-    let (sentences, parses) = read(text);
-    let named: Vec<_> = c
-        .code_document(&doc, &sentences, &parses)
+    let named: Vec<_> = locations(&c, text)
         .into_iter()
-        .map(|e| e.location.map(|l| (l.name, l.lat)))
+        .map(|l| l.map(|l| (l.name, l.lat)))
         .collect();
     assert_eq!(named, [Some(("Tal Qarvesh".to_string(), None))]);
     // A district with its own name is where it happened, not the city it
     // is "of"; a town's name is the one it is "of".
-    let located = |text: &str| -> Vec<Option<String>> {
-        let doc = Document::new("t", text);
-        let (sentences, parses) = read(text);
-        c.code_document(&doc, &sentences, &parses)
-            .into_iter()
-            .map(|e| e.location.map(|l| l.name))
-            .collect()
-    };
+    let located = |text: &str| location_names(&c, text);
     assert_eq!(
         located("Rohan attacked Mordor in the Tulmek district of Lyon."),
         [Some("Tulmek".to_string())]
@@ -1214,14 +1216,7 @@ fn a_local_place_the_gazetteer_lacks_is_named_without_coordinates() {
 #[test]
 fn the_purpose_of_an_act_places_it_when_nothing_nearer_does() {
     let c = coder();
-    let located = |text: &str| -> Vec<Option<String>> {
-        let doc = Document::new("t", text);
-        let (sentences, parses) = read(text);
-        c.code_document(&doc, &sentences, &parses)
-            .into_iter()
-            .map(|e| e.location.map(|l| l.name))
-            .collect()
-    };
+    let located = |text: &str| location_names(&c, text);
     assert_eq!(
         located("Rohan attacked Mordor to capture Lyon."),
         [Some("Lyon".to_string())]
