@@ -42,7 +42,7 @@ use dyad_types::{Actor, ActorMention, Basis, Document, Event, ParsedSentence, Se
 
 use crate::compile::Compiled;
 use crate::resolve::DocActors;
-use crate::sentence::{ActorRef, Analysis, Conjunct, Group};
+use crate::sentence::{ActorRef, Analysis, Conjunct, Group, Mention, Named};
 
 /// Codes documents into events with one lexicon. Shared by threads.
 pub struct Coder {
@@ -133,6 +133,14 @@ impl Coder {
         let mut slicer = TextSlicer::new(&doc.text);
         let mut events = Vec::new();
         let dateline = location::dateline(&read.places, read.analyses.first());
+        // (A bare country code names a country or a place of it; a longer
+        // one names a group or an organisation.)
+        let names_group = |m: &Mention| match m.named {
+            Named::Actor(actor) => {
+                self.is_person(actor, context) || self.actor_code(actor, context).len() > 3
+            }
+            Named::Agent(_) => false,
+        };
         for (sentence, analysis) in sentences.iter().zip(&read.analyses) {
             if stop() {
                 return None;
@@ -152,6 +160,7 @@ impl Coder {
                     sentence.index,
                     &event,
                     analysis,
+                    &names_group,
                 );
                 events.push(event);
             }

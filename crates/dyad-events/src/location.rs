@@ -6,7 +6,7 @@
 use dyad_geo::{Form, Gazetteer, PlaceMention};
 use dyad_types::{Event, Location, ParsedSentence, Upos};
 
-use crate::sentence::Analysis;
+use crate::sentence::{Analysis, Mention};
 
 /// Prepositions that say where something happened.
 /// ("on" is left out: "war on Gondor", "sanctions on Mordor" name a target.)
@@ -27,15 +27,18 @@ const PLACE_PREPS: &[&str] = &[
 ];
 
 /// The location of `event` (of sentence `sentence`), or `None` when the text
-/// says nothing of where it happened.
+/// says nothing of where it happened. `names_group` tells the actor mentions
+/// that name a group, an organisation or a person (not a place).
 pub(crate) fn event_location(
     places: &[PlaceMention],
     dateline: Option<&PlaceMention>,
     sentence: usize,
     event: &Event,
     analysis: &Analysis,
+    names_group: &dyn Fn(&Mention) -> bool,
 ) -> Option<Location> {
-    in_sentence(places, sentence, event, analysis).or_else(|| dateline.map(PlaceMention::location))
+    in_sentence(places, sentence, event, analysis, names_group)
+        .or_else(|| dateline.map(PlaceMention::location))
 }
 
 /// The place of a dateline ("SOCHI, Russia (AFP) -"): the first resolved
@@ -61,6 +64,7 @@ fn in_sentence(
     sentence: usize,
     event: &Event,
     analysis: &Analysis,
+    names_group: &dyn Fn(&Mention) -> bool,
 ) -> Option<Location> {
     let trigger = event.trigger?;
     let at = analysis
@@ -69,7 +73,11 @@ fn in_sentence(
         .position(|t| t.span.start >= trigger.start)?;
     let parse = analysis.parse?;
     let preps = Preps {
-        material: acts_on_places(event),
+        material: acts_on_places(event)
+            || parse
+                .words
+                .get(at)
+                .is_some_and(|w| dyad_geo::is_place_taking_verb(&w.lemma)),
         goal: is_protest(event),
         assault: matches!(event.root.as_str(), "18" | "19" | "20"),
     };
@@ -82,17 +90,25 @@ fn in_sentence(
     // physical act is done to ("shelled Osgiliath").
     let mut best: Option<(Rank, &PlaceMention)> = None;
     for p in places.iter().filter(|p| p.sentence == sentence) {
-        if !matches!(p.form, Form::Name | Form::Abbreviation) {
+        // (A name inside another name counts where that is a site's: "the
+        // Osgiliath Airport", but not "the Osgiliath Police".)
+        let site = p.form == Form::Part
+            && analysis
+                .tokens
+                .get(p.tokens.end)
+                .is_some_and(|t| dyad_geo::is_site_noun(&t.text));
+        if !matches!(p.form, Form::Name | Form::Abbreviation) && !site {
             continue;
         }
-        // A name dyad cannot locate that the actor dictionaries know as a
-        // person's is that person ("in Sauron's hands").
-        let unlocated = p.lat.is_none();
-        if unlocated
-            && analysis
-                .mentions
-                .iter()
-                .any(|m| m.person && m.start < p.tokens.end && p.tokens.start < m.end)
+        // A name dyad cannot locate that names an actor proper is that
+        // actor: a person ("in Sauron's hands", "captured Sauron"), a group
+        // or an organisation — but not a place the dictionaries know as an
+        // actor for its country ("shelled Osgiliath").
+        if p.lat.is_none()
+            && analysis.mentions.iter().any(|m| {
+                (m.person && m.start < p.tokens.end && p.tokens.start < m.end)
+                    || (m.start == p.tokens.start && m.end == p.tokens.end && names_group(m))
+            })
         {
             continue;
         }
@@ -291,20 +307,32 @@ fn acted_on(
             };
         }
         let over = match rel {
-            "compound" => {
+            // ("the Gondor towns" are in Gondor; "Gondor-held lands" are not
+            // Gondor.)
+            "compound" | "amod" => {
                 settlement || step > 0 || dyad_geo::is_local_place_noun(&parse.words[up].lemma)
             }
-            "flat" | "amod" | "appos" | "conj" | "nmod:poss" => true,
+            "flat" | "appos" | "conj" | "nmod:poss" => true,
             // (An assault's target: "mounted an offensive against the town
             // of Osgiliath".)
-            "nmod" => parse
-                .preposition(h)
-                .is_none_or(|p| p == "of" || (assault && matches!(p.as_str(), "on" | "against"))),
+            // (Not into the name of anything but a place: "the Union of
+            // Gondor" is no place, "the Gulf of Gondor" is.)
+            "nmod" => {
+                (parse.words[up].upos != Upos::PROPN
+                    || dyad_geo::is_place_noun(&parse.words[up].lemma))
+                    && parse.preposition(h).is_none_or(|p| {
+                        p == "of" || (assault && matches!(p.as_str(), "on" | "against"))
+                    })
+            }
             _ => false,
         };
         // (Not through a direction: "soldiers 20 km north of Osgiliath".)
+        // (A share is a word of quantity: "captured a third of Gondor".)
         if !over
-            || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN | Upos::NUM)
+            || !matches!(
+                parse.words[up].upos,
+                Upos::NOUN | Upos::PROPN | Upos::NUM | Upos::ADJ
+            )
             || dyad_geo::is_direction_noun(&parse.words[up].lemma)
         {
             return false;

@@ -420,6 +420,13 @@ def main():
         add(x["geonameid"], kind, cc3, x["population"], x["latitude"], x["longitude"],
             x.get("admin1code") or "", name, names, close_to=close_to)
 
+    # A country's demonym is no other place's alternate name ("Australian" is
+    # no name of the Australian Capital Territory): the people of a country
+    # would be read as that place.
+    demonyms = {k for row in rows if row[1] == "C" for k in row[9]}
+    rows = [row[:8] + ([k for k in row[8] if k not in demonyms or row[1] == "C"],) + row[9:]
+            for row in rows]
+
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w", encoding="utf-8", newline="\n") as f:
         f.write(

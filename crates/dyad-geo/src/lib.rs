@@ -244,6 +244,34 @@ pub fn is_direction_noun(word: &str) -> bool {
     words::is_direction_noun(&word.to_ascii_uppercase())
 }
 
+/// Whether `word` (any case) names a site: a building or ground a place
+/// name may stand before ("the Osgiliath Airport", "the Osgiliath
+/// Hospital"), so that the name still locates what happens there.
+pub fn is_site_noun(word: &str) -> bool {
+    let w = word.to_ascii_uppercase();
+    words::is_site_word(&w) || words::is_local_place_word(&w)
+}
+
+/// Whether `word` (any case) is a noun of any kind of place: a settlement,
+/// an area, a local place, a site or a natural feature ("town", "region",
+/// "airport", "gulf").
+pub fn is_place_noun(word: &str) -> bool {
+    let w = word.to_ascii_uppercase();
+    let w = words::singular(&w);
+    words::is_settlement_word(w)
+        || words::is_area_word(w)
+        || words::is_local_place_word(w)
+        || words::is_site_word(w)
+        || words::is_feature_word(w)
+}
+
+/// Whether `lemma` (any case) is a verb whose object is often a place:
+/// taking, striking, patrolling or visiting it ("captured Osgiliath",
+/// "patrolled Osgiliath").
+pub fn is_place_taking_verb(lemma: &str) -> bool {
+    words::is_place_taking_verb(&lemma.to_ascii_uppercase())
+}
+
 /// How many earlier places count as "nearby" evidence.
 const RECENT: usize = 3;
 

@@ -237,6 +237,13 @@ pub(crate) fn sentence_candidates(
                 || words::is_institution_word(w[i].key)
                 || words::is_feature_word(w[i].key))
         {
+            // (but it may start a local name: "the village of Al-Qarvesh")
+            if let Some(c) = unlisted_place(index, w, i, shouting, people, list_end) {
+                i = c.tokens.end;
+                list_end = Some(list_continues(w, i));
+                out.push(c);
+                continue;
+            }
             i = end;
             continue;
         }
@@ -664,7 +671,11 @@ fn unlisted_place(
     people: &std::collections::HashSet<&str>,
     list_end: Option<usize>,
 ) -> Option<Candidate> {
-    if shouting || !w[i].cap || !name_start(&w[i]) {
+    // ("al-Qarvesh" starts at its article.)
+    let article_start = w[i].is_article()
+        && w.get(i + 1).is_some_and(|h| h.is_punct("-"))
+        && w.get(i + 2).is_some_and(|x| x.cap);
+    if shouting || !(article_start || w[i].cap && name_start(&w[i])) {
         return None;
     }
     // A name runs on (over hyphens and Arabic articles: "Kafr Dorvan",
@@ -696,11 +707,17 @@ fn unlisted_place(
             || words::is_feature_word(last.key)
             || words::is_site_word(last.key)
             || words::is_place_name_prefix(w[i].key));
-    let before_of = i >= 2
-        && w[i - 1].is("OF")
-        && !w[i - 1].cap
-        && !w[i - 2].cap
-        && words::is_local_place_word(w[i - 2].key);
+    // Where the words before the name end: before an opening ʿayn written
+    // as an apostrophe ("the town of 'Qarvesh").
+    let b = match i.checked_sub(1).map(|k| &w[k]) {
+        Some(q) if matches!(q.text, "'" | "‘") && q.span.end == w[i].span.start => i - 1,
+        _ => i,
+    };
+    let before_of = b >= 2
+        && w[b - 1].is("OF")
+        && !w[b - 1].cap
+        && !w[b - 2].cap
+        && words::is_local_place_word(w[b - 2].key);
     let word_after = w.get(end).is_some_and(|n| {
         !n.cap
             && n.upos.is_none_or(|u| u == Upos::NOUN)
@@ -711,9 +728,17 @@ fn unlisted_place(
     // document uses do not matter ("the village of Tal Qarvesh" is no one).
     let named_place = ends_in_word || before_of || word_after;
     let listed = list_end == Some(i);
-    let after_preposition = i >= 1
-        && (!w[i - 1].cap || w[..i - 1].iter().all(|x| !x.alpha))
-        && matches!(w[i - 1].key, "IN" | "AT" | "NEAR" | "OUTSIDE" | "INSIDE")
+    // ("in Qarvesh", "In Qarvesh, …", "in northern Qarvesh")
+    let is_place_prep = |k: usize| {
+        (!w[k].cap || w[..k].iter().all(|x| !x.alpha))
+            && matches!(w[k].key, "IN" | "AT" | "NEAR" | "OUTSIDE" | "INSIDE")
+    };
+    let after_preposition = b >= 1
+        && (is_place_prep(b - 1)
+            || (b >= 2
+                && !w[b - 1].cap
+                && words::is_direction(w[b - 1].key)
+                && is_place_prep(b - 2)))
         && run
             .iter()
             .all(|x| x.upos.is_none_or(|u| u == Upos::PROPN) || !x.alpha)
@@ -722,8 +747,11 @@ fn unlisted_place(
     // (A place word may end it, and others stand before that: "the Zarbeki
     // Military Airport", "the Tulmek District".)
     let person_like = |x: &Word| people.contains(x.key) || words::is_person_title(x.key);
-    if run.iter().any(|x| {
+    // (An article inside the name is no word of its own: "Rasm Al-Qarvesh".)
+    let inner_article = |k: usize| k + 1 < run.len() && matches!(run[k].key, "AL" | "EL");
+    if run.iter().enumerate().any(|(k, x)| {
         !words::is_local_place_word(x.key)
+            && !inner_article(k)
             && ((person_like(x) && !named_place)
                 || (!ends_in_word
                     && (words::is_never_place(x.key) || words::is_institution_word(x.key))))

@@ -171,14 +171,17 @@ pub fn is_local_place_word(w: &str) -> bool {
 
 /// Verbs (lemmas) whose object is most often a place: taking it, striking
 /// it, guarding it, going into it. A lemma with its last consonant doubled
-/// by a past or present form ("PATROLL" of "patrolled") counts as the verb.
+/// by a past or present form ("PATROLL" of "patrolled"), or an "E" added
+/// ("RAIDE" of "raided"), counts as the verb.
 pub fn is_place_taking_verb(lemma: &str) -> bool {
+    // (Also the lemmatizer's slips on past forms: "patroll", "raide".)
     let b = lemma.as_bytes();
-    let undoubled = match b {
+    let slip = match b {
         [.., x, y] if x == y && !b"AEIOUS".contains(x) => &lemma[..lemma.len() - 1],
+        [.., b'E'] => &lemma[..lemma.len() - 1],
         _ => lemma,
     };
-    is_place_taking_lemma(lemma) || is_place_taking_lemma(undoubled)
+    is_place_taking_lemma(lemma) || is_place_taking_lemma(slip)
 }
 
 fn is_place_taking_lemma(lemma: &str) -> bool {
@@ -968,10 +971,10 @@ mod tests {
 
     #[test]
     fn place_taking_verbs_also_with_a_doubled_consonant() {
-        for lemma in ["CAPTURE", "PATROL", "PATROLL", "BOMB", "SHELL"] {
+        for lemma in ["CAPTURE", "PATROL", "PATROLL", "BOMB", "SHELL", "RAIDE"] {
             assert!(is_place_taking_verb(lemma), "{lemma}");
         }
-        for lemma in ["SAY", "ROLL", "ACCUSE", "", "L"] {
+        for lemma in ["SAY", "ROLL", "ACCUSE", "", "L", "E"] {
             assert!(!is_place_taking_verb(lemma), "{lemma}");
         }
     }

@@ -145,6 +145,18 @@ fn regions_and_directions() {
 }
 
 #[test]
+fn a_country_adjective_names_no_other_place() {
+    // (GeoNames lists "Australian" among the names of the Australian
+    // Capital Territory.)
+    let ms = places("The first Australian to be held was flown to Perth.");
+    assert!(
+        ms.iter()
+            .all(|m| m.text != "Australian" || m.form == Form::Adjective),
+        "{ms:#?}"
+    );
+}
+
+#[test]
 fn people_and_organisations_are_no_places() {
     let ms = places(
         "Jordan Spieth won the tournament on Sunday. Spieth said he was tired. \
@@ -209,6 +221,15 @@ fn local_places_the_gazetteer_lacks_are_named_without_coordinates() {
     assert!(find(&ms, "Kelmora Hospital").unlisted, "{ms:#?}");
     let ms = places("In Zarbeki, riders fired at a convoy.");
     assert!(find(&ms, "Zarbeki").unlisted, "{ms:#?}");
+    // names begun by an Arabic article, in either case; after a
+    // preposition and a direction; begun by an ʿayn written as a quote
+    let ms = places(
+        "Rebels shelled the village of Al-Qarvesh and the town of al-Tulmek, \
+         then fought in southern Dorvan near the town of \u{2018}Zarbeki.",
+    );
+    for name in ["Al-Qarvesh", "al-Tulmek", "Dorvan", "Zarbeki"] {
+        assert!(find(&ms, name).unlisted, "{name}: {ms:#?}");
+    }
     // a capitalized word is no place without such words around it
     let ms = places("Qarvesh said the talks would resume.");
     assert!(ms.iter().all(|m| m.text != "Qarvesh"), "{ms:#?}");

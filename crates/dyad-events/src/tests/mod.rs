@@ -29,6 +29,7 @@ DENETHOR_ECTHELION
     [GONGOV > 20000101]
     [GONELI]
 WHITE_COUNCIL [IGOWHC]
+GRISHNAKH [MORREB]
 ";
 
 const AGENTS: &str = "\
@@ -1209,6 +1210,37 @@ fn a_local_place_the_gazetteer_lacks_is_named_without_coordinates() {
     );
     assert_eq!(
         located("Rohan attacked Mordor in the Rhone town of Lyon."),
+        [Some("Lyon".to_string())]
+    );
+}
+
+#[test]
+fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
+    // Patrolling coded as a threat (not a physical act by its code) still
+    // happens in the place patrolled; a share of a place taken is that place.
+    let verbs = format!(
+        "--- PATROL [130] ---\nPATROL {{PATROLS PATROLLED PATROLLING}}\n\n\
+         --- CAPTURE [192] ---\nCAPTURE\n\n--- STORM [190] ---\nSTORM\n\n{VERBS}"
+    );
+    let c = coder_with_verbs(&verbs);
+    let located = |text: &str| location_names(&c, text);
+    assert_eq!(
+        located("Rohan patrolled the Gondor town of Lyon on Monday."),
+        [Some("Lyon".to_string())]
+    );
+    assert_eq!(
+        located("Rohan captured a third of Lyon from Gondor."),
+        [Some("Lyon".to_string())]
+    );
+    // A name the actor dictionary knows as a group's is that group, not an
+    // unlisted place.
+    assert_eq!(
+        located("Rohan stormed Grishnakh in Lyon."),
+        [Some("Lyon".to_string())]
+    );
+    // A city named inside a site's name places what happens at the site.
+    assert_eq!(
+        located("Rohan attacked Gondor at the Lyon Airport."),
         [Some("Lyon".to_string())]
     );
 }
