@@ -3,7 +3,7 @@
 //! document's dateline — never the place in an actor's name or title ("the
 //! Malian president", "Kansas Highway Patrol").
 
-use dyad_geo::{Form, Gazetteer, PlaceMention};
+use dyad_geo::{Form, Gazetteer, Kind, PlaceMention};
 use dyad_types::{Event, Location, ParsedSentence, Upos};
 
 use crate::sentence::{Analysis, Mention};
@@ -122,7 +122,7 @@ fn in_sentence(
         // A named local place dyad cannot locate ("the village of Qarvesh")
         // is as precise as a town.
         let settlement = kind.is_none_or(|k| k.is_settlement());
-        let phrase = place_phrase(parse, head, preps);
+        let phrase = place_phrase(parse, head, kind == Some(Kind::Country), preps);
         // (What a protest is against is no place: "protested Gondor's
         // plans".)
         let acts = |verb: usize| {
@@ -418,7 +418,12 @@ fn after_direction(parse: &ParsedSentence, k: usize) -> bool {
 /// mention's own head when a preposition of place governs it ("in Gao"), or
 /// a noun it names ("in the town of Gao", "in this Ivory Coast city"), or a
 /// direction from it ("north of Gao").
-fn place_phrase(parse: &ParsedSentence, mut h: usize, preps: Preps) -> Option<Phrase> {
+fn place_phrase(
+    parse: &ParsedSentence,
+    mut h: usize,
+    country: bool,
+    preps: Preps,
+) -> Option<Phrase> {
     for _ in 0..3 {
         let prep = parse.preposition(h);
         if let Some(p) = prep.as_deref() {
@@ -443,7 +448,15 @@ fn place_phrase(parse: &ParsedSentence, mut h: usize, preps: Preps) -> Option<Ph
                 goal: false,
             });
         }
-        let over = rel.starts_with("nmod") || matches!(rel, "compound" | "appos" | "flat" | "amod");
+        // (A country before a common noun places it only when that is a
+        // kind of place: "in the Gondor countryside", but not "in
+        // Gondor-led raids" or "outside the Gondor embassy"; a town or
+        // region before any noun does: "in an Osgiliath market".)
+        let modifier = matches!(rel, "compound" | "amod")
+            && (!country
+                || parse.words[up].upos == Upos::PROPN
+                || dyad_geo::is_place_noun(&parse.words[up].lemma));
+        let over = rel.starts_with("nmod") || matches!(rel, "appos" | "flat") || modifier;
         if !over || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN) {
             return None;
         }

@@ -1246,6 +1246,22 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
 }
 
 #[test]
+fn a_country_before_a_noun_places_only_a_kind_of_place() {
+    let c = coder();
+    let located = |text: &str| location_names(&c, text);
+    assert_eq!(located("Rohan attacked Gondor in US-led raids."), [None]);
+    assert_eq!(
+        located("Rohan attacked Gondor in the Mali countryside."),
+        [Some("Mali".to_string())]
+    );
+    // a town before any noun
+    assert_eq!(
+        located("Rohan attacked Gondor in a Lyon market."),
+        [Some("Lyon".to_string())]
+    );
+}
+
+#[test]
 fn the_purpose_of_an_act_places_it_when_nothing_nearer_does() {
     let c = coder();
     let located = |text: &str| location_names(&c, text);
