@@ -122,7 +122,13 @@ fn in_sentence(
         // A named local place dyad cannot locate ("the village of Qarvesh")
         // is as precise as a town.
         let settlement = kind.is_none_or(|k| k.is_settlement());
-        let phrase = place_phrase(parse, head, kind == Some(Kind::Country), preps);
+        let phrase = place_phrase(
+            parse,
+            head,
+            p.tokens.start,
+            kind == Some(Kind::Country),
+            preps,
+        );
         // (What a protest is against is no place: "protested Gondor's
         // plans".)
         let acts = |verb: usize| {
@@ -421,11 +427,16 @@ fn after_direction(parse: &ParsedSentence, k: usize) -> bool {
 fn place_phrase(
     parse: &ParsedSentence,
     mut h: usize,
+    start: usize,
     country: bool,
     preps: Preps,
 ) -> Option<Phrase> {
-    for _ in 0..3 {
-        let prep = parse.preposition(h);
+    for step in 0..3 {
+        let prep = parse.preposition(h).or_else(|| {
+            (step == 0)
+                .then(|| stray_preposition(parse, start, h))
+                .flatten()
+        });
         if let Some(p) = prep.as_deref() {
             let goal = preps.goal && matches!(p, "on" | "to" | "toward" | "towards");
             if PLACE_PREPS.contains(&p)
@@ -465,6 +476,19 @@ fn place_phrase(
     None
 }
 
+/// The preposition just before a name (its first word at `start`, its head
+/// `h`) that the parse hung on a later word instead ("in Osgiliath Monday"
+/// parsed as "in … Monday"): a name with no preposition of its own takes it.
+fn stray_preposition(parse: &ParsedSentence, start: usize, h: usize) -> Option<String> {
+    let k = start.checked_sub(1)?;
+    let word = &parse.words[k];
+    (word.upos == Upos::ADP
+        && word.deprel == "case"
+        && word.head.is_some_and(|c| c > h)
+        && matches!(parse.words[h].deprel.as_str(), "obl" | "nmod"))
+    .then(|| word.lemma.to_lowercase())
+}
+
 /// Whether `phrase` hangs on token `at` (directly or through the nouns it
 /// modifies; a protest's goal only directly).
 fn reaches(parse: &ParsedSentence, phrase: &Phrase, at: usize) -> bool {
@@ -482,4 +506,53 @@ fn reaches(parse: &ParsedSentence, phrase: &Phrase, at: usize) -> bool {
         h = up;
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_types::ParsedWord;
+
+    /// A parse from (lemma, part of speech, head counted from 1 with 0 for
+    /// the root, relation) per word.
+    fn parse(words: &[(&str, Upos, usize, &str)]) -> ParsedSentence {
+        ParsedSentence {
+            words: words
+                .iter()
+                .map(|&(lemma, upos, head, deprel)| ParsedWord {
+                    lemma: lemma.into(),
+                    upos,
+                    xpos: String::new(),
+                    head: head.checked_sub(1),
+                    deprel: deprel.into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_name_takes_the_preposition_the_parse_hung_on_a_later_word() {
+        // "Riders patrolled streets in Lyon as talks stalled", with "in"
+        // parsed as the case of "talks".
+        let p = parse(&[
+            ("rider", Upos::NOUN, 2, "nsubj"),
+            ("patrol", Upos::VERB, 0, "root"),
+            ("street", Upos::NOUN, 2, "obj"),
+            ("in", Upos::ADP, 7, "case"),
+            ("Lyon", Upos::PROPN, 2, "obl"),
+            ("as", Upos::ADP, 7, "mark"),
+            ("talk", Upos::NOUN, 2, "obl"),
+            ("stall", Upos::VERB, 2, "advcl"),
+        ]);
+        let preps = Preps {
+            material: true,
+            goal: false,
+            assault: false,
+        };
+        let phrase = place_phrase(&p, 4, 4, false, preps).expect("a place phrase");
+        assert_eq!(phrase.head, 4);
+        assert!(reaches(&p, &phrase, 1));
+        // (not a preposition that is the name's own word's)
+        assert_eq!(stray_preposition(&p, 6, 6), None);
+    }
 }
