@@ -112,6 +112,11 @@ fn in_sentence(
         {
             continue;
         }
+        // Nor is what a group's name is "of" ("the Liberation Front of
+        // Gondor and Arnor").
+        if of_group(analysis, p.tokens.start, p.tokens.end, names_group) {
+            continue;
+        }
         let Some(head) = parse.head_of(p.tokens.clone()) else {
             continue;
         };
@@ -205,6 +210,51 @@ fn in_sentence(
         }
     }
     best.map(|(_, p)| p.location())
+}
+
+/// Whether the name at tokens `start..end` completes a group's name: the
+/// group's name is "of" it ("the Liberation Front of Gondor"), or it
+/// follows such a name after "and" ("… of Gondor and Arnor").
+fn of_group(
+    analysis: &Analysis,
+    start: usize,
+    end: usize,
+    names_group: &dyn Fn(&Mention) -> bool,
+) -> bool {
+    let text = |k: usize| analysis.tokens[k].text.as_str();
+    let has_of = |from: usize, to: usize| (from..to).any(|k| text(k) == "of");
+    let group = |m: &&Mention| names_group(m);
+    let mut mentions = analysis.mentions.iter();
+    if mentions.any(|m| m.start < start && end <= m.end && has_of(m.start, start) && group(&m)) {
+        return true;
+    }
+    let Some(before) = start.checked_sub(1) else {
+        return false;
+    };
+    match text(before) {
+        "of" => analysis
+            .mentions
+            .iter()
+            .filter(group)
+            .any(|m| m.end == before),
+        "and" => {
+            // back over the name before "and"
+            let mut k = before;
+            while k > 0
+                && analysis.tokens[k - 1]
+                    .text
+                    .starts_with(|c: char| c.is_uppercase())
+            {
+                k -= 1;
+            }
+            k < before
+                && analysis.mentions.iter().filter(group).any(|m| {
+                    (m.end + 1 == k && text(k - 1) == "of")
+                        || (m.end == before && has_of(m.start, before))
+                })
+        }
+        _ => false,
+    }
 }
 
 /// How a place hangs on an event's word, best first.
@@ -478,13 +528,18 @@ fn place_phrase(
 
 /// The preposition just before a name (its first word at `start`, its head
 /// `h`) that the parse hung on a later word instead ("in Osgiliath Monday"
-/// parsed as "in … Monday"): a name with no preposition of its own takes it.
+/// parsed as "in … Monday"): a name with no preposition of its own takes it,
+/// unless that later word is what the name modifies ("in Gondor-led raids").
 fn stray_preposition(parse: &ParsedSentence, start: usize, h: usize) -> Option<String> {
     let k = start.checked_sub(1)?;
     let word = &parse.words[k];
+    let c = word.head.filter(|&c| c > h)?;
+    let above_name = std::iter::successors(parse.words[h].head, |&u| parse.words[u].head)
+        .take(parse.words.len())
+        .any(|u| u == c);
     (word.upos == Upos::ADP
         && word.deprel == "case"
-        && word.head.is_some_and(|c| c > h)
+        && !above_name
         && matches!(parse.words[h].deprel.as_str(), "obl" | "nmod"))
     .then(|| word.lemma.to_lowercase())
 }

@@ -30,6 +30,7 @@ DENETHOR_ECTHELION
     [GONELI]
 WHITE_COUNCIL [IGOWHC]
 GRISHNAKH [MORREB]
+DARK_STATE [MORREB]
 ";
 
 const AGENTS: &str = "\
@@ -1237,6 +1238,11 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
     assert_eq!(
         located("Rohan stormed Grishnakh in Lyon."),
         [Some("Lyon".to_string())]
+    );
+    // Nor is what a group's name is "of" a place of the act.
+    assert_eq!(
+        located("Rohan attacked the Dark State of Lyon and Paris in Dijon."),
+        [Some("Dijon".to_string())]
     );
     // A city named inside a site's name places what happens at the site.
     assert_eq!(
