@@ -169,6 +169,14 @@ fn in_sentence(
                 // 5. Else the nearest place phrase of the verb's clause: no
                 // other finite verb between them.
                 if phrase.is_none_or(|ph| ph.goal) {
+                    // 6. Else a place named right after the verb, where the
+                    // parse went astray ("patrolled downtown Osgiliath").
+                    let rank = Rank::beside(p.tokens.start.abs_diff(at));
+                    if beside_verb(analysis, at, p.tokens.clone())
+                        && best.as_ref().is_none_or(|(r, _)| rank < *r)
+                    {
+                        best = Some((rank, p));
+                    }
                     continue;
                 }
                 let (from, to) = if p.tokens.start > at {
@@ -271,6 +279,8 @@ enum Hang {
     Governor(u8),
     /// In the nearest place phrase of the same clause.
     Near,
+    /// Named right after the event's verb, the parse hanging it elsewhere.
+    Beside,
 }
 
 /// A place's rank for an event, compared field by field (lower is better).
@@ -286,6 +296,55 @@ struct Rank {
     attachment: u8,
     /// Tokens from the verb it hangs on.
     distance: usize,
+}
+
+impl Rank {
+    /// The rank of a place named right after the verb.
+    fn beside(distance: usize) -> Self {
+        Rank {
+            hang: Hang::Beside,
+            relative: false,
+            area: false,
+            attachment: 0,
+            distance,
+        }
+    }
+}
+
+/// Whether the place at `tokens` is named right after the verb at `at`:
+/// only articles, words of direction and one preposition of place between
+/// ("patrolled downtown Osgiliath", "marched through central Osgiliath"),
+/// and no common noun after it but a kind of place ("patrolled Osgiliath
+/// streets", not "sued the Osgiliath government").
+fn beside_verb(analysis: &Analysis, at: usize, tokens: std::ops::Range<usize>) -> bool {
+    if analysis.upos(at) != Some(Upos::VERB) || tokens.start <= at || tokens.start - at > 4 {
+        return false;
+    }
+    let text = |k: usize| analysis.tokens[k].text.to_lowercase();
+    let mut preposition = false;
+    for k in at + 1..tokens.start {
+        let w = text(k);
+        if PLACE_PREPS.contains(&w.as_str()) && !preposition {
+            preposition = true;
+        } else if !(matches!(analysis.upos(k), Some(Upos::DET | Upos::ADV))
+            || dyad_geo::is_direction_word(&w))
+        {
+            return false;
+        }
+    }
+    let mut k = tokens.end;
+    if analysis
+        .tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.text.as_str(), "'s" | "’s"))
+    {
+        k += 1;
+    }
+    // the run of common nouns after the name ends in a kind of place
+    let nouns = (k..analysis.len())
+        .take_while(|&j| analysis.upos(j) == Some(Upos::NOUN))
+        .last();
+    nouns.is_none_or(|j| dyad_geo::is_place_noun(&analysis.tokens[j].text))
 }
 
 /// Which prepositions locate an event besides [`PLACE_PREPS`].

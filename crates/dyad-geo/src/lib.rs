@@ -244,6 +244,12 @@ pub fn is_direction_noun(word: &str) -> bool {
     words::is_direction_noun(&word.to_ascii_uppercase())
 }
 
+/// Whether `word` (any case) is a word of direction or part before a place
+/// name ("northern", "central", "downtown", "rural").
+pub fn is_direction_word(word: &str) -> bool {
+    words::is_direction(&word.to_ascii_uppercase())
+}
+
 /// Whether `word` (any case) names a site: a building or ground a place
 /// name may stand before ("the Osgiliath Airport", "the Osgiliath
 /// Hospital"), so that the name still locates what happens there.

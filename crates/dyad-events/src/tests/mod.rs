@@ -1252,6 +1252,26 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
 }
 
 #[test]
+fn a_place_named_right_after_the_verb_is_where_it_happened() {
+    let verbs = format!("--- PATROL [130] ---\nPATROL {{PATROLS PATROLLED PATROLLING}}\n\n{VERBS}");
+    let c = coder_with_verbs(&verbs);
+    let located = |text: &str| location_names(&c, text);
+    assert_eq!(
+        located("Rohan is patrolling in central Lyon questioning Gondor farmers."),
+        [Some("Lyon".to_string())]
+    );
+    assert_eq!(
+        located("Rohan is patrolling Lyon streets and Gondor gates have been built."),
+        [Some("Lyon".to_string())]
+    );
+    // but not a place that only qualifies what is spoken of
+    assert_eq!(
+        located("Rohan praised the Lyon treasury officials of Gondor."),
+        [None]
+    );
+}
+
+#[test]
 fn a_country_before_a_noun_places_only_a_kind_of_place() {
     let c = coder();
     let located = |text: &str| location_names(&c, text);
