@@ -117,6 +117,11 @@ fn in_sentence(
         if of_group(analysis, p.tokens.start, p.tokens.end, names_group) {
             continue;
         }
+        // Nor is a bound of the space between two places ("the road
+        // between Osgiliath and Minas Tirith").
+        if between(analysis, p.tokens.start) {
+            continue;
+        }
         let Some(head) = parse.head_of(p.tokens.clone()) else {
             continue;
         };
@@ -218,6 +223,26 @@ fn in_sentence(
         }
     }
     best.map(|(_, p)| p.location())
+}
+
+/// Whether the name beginning at token `start` is one of the places
+/// something lies "between" ("between Osgiliath and the Gondor border").
+fn between(analysis: &Analysis, start: usize) -> bool {
+    let mut k = start;
+    while let Some(before) = k.checked_sub(1) {
+        let t = analysis.tokens[before].text.as_str();
+        if t == "between" {
+            return true;
+        }
+        let in_list = matches!(t, "and" | "," | "the")
+            || t.starts_with(|c: char| c.is_uppercase())
+            || analysis.upos(before) == Some(Upos::ADJ);
+        if !in_list || start - before > 8 {
+            return false;
+        }
+        k = before;
+    }
+    false
 }
 
 /// Whether the name at tokens `start..end` completes a group's name: the
@@ -548,9 +573,7 @@ fn place_phrase(
         });
         if let Some(p) = prep.as_deref() {
             let goal = preps.goal && matches!(p, "on" | "to" | "toward" | "towards");
-            if PLACE_PREPS.contains(&p)
-                || (preps.material && matches!(p, "over" | "above" | "between"))
-                || goal
+            if PLACE_PREPS.contains(&p) || (preps.material && matches!(p, "over" | "above")) || goal
             {
                 return Some(Phrase {
                     head: h,

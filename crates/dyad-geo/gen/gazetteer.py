@@ -330,11 +330,16 @@ def main():
             pass
         adjectives = [ci.get("demonym") or ""]
         known = {fold(n) for n in names}
+        our_keys = {fold(n) for n in ours.get(cc3, [])}
         for n in ours.get(cc3, []):
             k = fold(n)
             if k in city_keys.get(iso2, ()):  # a capital: a place of its own
                 continue
-            if " " not in k and DEMONYM_END.search(k) and k not in known:
+            # a people's name: a demonym's ending, or a singular and plural
+            # both listed ("Turk", "Turks"; "Swede", "Swedes")
+            people = DEMONYM_END.search(k) or k + "S" in our_keys or (
+                k.endswith("S") and k[:-1] in our_keys)
+            if " " not in k and people and k not in known:
                 adjectives.append(n.title())
             else:
                 names.append(n if "." in n else n.title())

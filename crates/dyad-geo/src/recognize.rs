@@ -220,13 +220,21 @@ pub(crate) fn sentence_candidates(
         let abbreviation = words::standalone_state_abbreviation(w[i].text).is_some();
         let found = longest_match(g, w, i).filter(|&(end, _)| !(abbreviation && end == i + 1));
         let Some((end, hash)) = found else {
-            if let Some(c) = adjective_or_abbreviation(g, index, w, i, shouting) {
+            // (A people's name before a natural feature's word names the
+            // feature: "the Kurdish Mountains".)
+            let feature = w
+                .get(i + 1)
+                .is_some_and(|n| n.cap && words::is_feature_word(n.key));
+            let adjective = || adjective_or_abbreviation(g, index, w, i, shouting);
+            if let Some(c) = adjective().filter(|_| !feature) {
                 out.push(c);
             } else if let Some(c) = unlisted_place(index, w, i, shouting, people, list_end) {
                 i = c.tokens.end;
                 list_end = Some(list_continues(w, i));
                 out.push(c);
                 continue;
+            } else if let Some(c) = adjective() {
+                out.push(c);
             }
             i += 1;
             continue;
@@ -675,7 +683,13 @@ fn unlisted_place(
     let article_start = w[i].is_article()
         && w.get(i + 1).is_some_and(|h| h.is_punct("-"))
         && w.get(i + 2).is_some_and(|x| x.cap);
-    if shouting || !(article_start || w[i].cap && name_start(&w[i])) {
+    // (An adjective may start a feature's name: "the Black Sea", "the
+    // Kurdish Mountains".)
+    let feature_next = w
+        .get(i + 1)
+        .is_some_and(|n| n.cap && words::is_feature_word(n.key));
+    let starts = w[i].cap && (name_start(&w[i]) || feature_next && w[i].alpha);
+    if shouting || !(article_start || starts) {
         return None;
     }
     // A name runs on (over hyphens and Arabic articles: "Kafr Dorvan",

@@ -157,6 +157,26 @@ fn a_country_adjective_names_no_other_place() {
 }
 
 #[test]
+fn a_people_s_name_is_no_place_but_may_name_a_feature() {
+    // A "Turk" or a "Dane" is a person, read as the country's people; a
+    // people's name before a feature word is the feature's own name.
+    let ms =
+        places("A Turk and two Danes were held in a camp in the Kurdish Mountains near Mosul.");
+    for people in ["Turk", "Danes"] {
+        assert!(
+            ms.iter()
+                .all(|m| m.text != people || m.form == Form::Adjective),
+            "{ms:#?}"
+        );
+    }
+    assert!(
+        ms.iter()
+            .any(|m| m.text == "Kurdish Mountains" && m.form == Form::Name),
+        "{ms:#?}"
+    );
+}
+
+#[test]
 fn people_and_organisations_are_no_places() {
     let ms = places(
         "Jordan Spieth won the tournament on Sunday. Spieth said he was tired. \
