@@ -779,9 +779,19 @@ fn unlisted_place(
     // What a verb of taking or striking places is done to ("captured
     // Qarvesh"): a proper noun (people captured are left to the actor
     // dictionaries: the event coder drops a name they know as a person's).
-    let taken = run
-        .iter()
-        .any(|x| x.place_object && x.upos.is_none_or(|u| u == Upos::PROPN));
+    // (Not after a word that makes it a person's: "captured navigator
+    // Tom Ward", "captured American Tom Ward".)
+    let person_before = b >= 1 && {
+        let p = &w[b - 1];
+        p.alpha
+            && !words::is_local_place_word(p.key)
+            && !words::is_direction(p.key)
+            && ((!p.cap && p.upos == Some(Upos::NOUN)) || (p.cap && p.upos == Some(Upos::ADJ)))
+    };
+    let taken = !person_before
+        && run
+            .iter()
+            .any(|x| x.place_object && x.upos.is_none_or(|u| u == Upos::PROPN));
     if !(named_place || listed || after_preposition || taken) || !name_like {
         return None;
     }
