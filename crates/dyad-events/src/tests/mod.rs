@@ -1264,6 +1264,11 @@ fn a_place_named_right_after_the_verb_is_where_it_happened() {
         located("Rohan is patrolling Lyon streets and Gondor gates have been built."),
         [Some("Lyon".to_string())]
     );
+    // nor one of the places a space lies between: the border's country is
+    assert_eq!(
+        located("Rohan is patrolling the Gondor border between Lyon and Dijon."),
+        [Some("Gondor".to_string())]
+    );
     // but not a place that only qualifies what is spoken of
     assert_eq!(
         located("Rohan praised the Lyon treasury officials of Gondor."),
