@@ -104,7 +104,12 @@ fn in_sentence(
         // actor: a person ("in Sauron's hands", "captured Sauron"), a group
         // or an organisation — but not a place the dictionaries know as an
         // actor for its country ("shelled Osgiliath").
+        // (A name that ends in a kind of place is that place whatever else
+        // it names: "the Gondor Refugee Camp".)
+        let ends_in_place =
+            p.tokens.len() > 1 && dyad_geo::is_place_noun(&analysis.tokens[p.tokens.end - 1].text);
         if p.lat.is_none()
+            && !ends_in_place
             && analysis.mentions.iter().any(|m| {
                 (m.person && m.start < p.tokens.end && p.tokens.start < m.end)
                     || (m.start == p.tokens.start && m.end == p.tokens.end && names_group(m))

@@ -31,6 +31,7 @@ DENETHOR_ECTHELION
 WHITE_COUNCIL [IGOWHC]
 GRISHNAKH [MORREB]
 DARK_STATE [MORREB]
+ORC_CAMP [MORREB]
 ";
 
 const AGENTS: &str = "\
@@ -1243,6 +1244,12 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
     assert_eq!(
         located("Rohan attacked the Dark State of Lyon and Paris in Dijon."),
         [Some("Dijon".to_string())]
+    );
+    // A name that ends in a kind of place is that place, even where the
+    // dictionaries know it as a group's.
+    assert_eq!(
+        located("Rohan stormed the Orc Camp on Monday."),
+        [Some("Orc Camp".to_string())]
     );
     // A city named inside a site's name places what happens at the site.
     assert_eq!(
