@@ -205,9 +205,10 @@ fn in_sentence(
         let in_phrase = matches!(hang, Hang::Phrase | Hang::Governor(_) | Hang::Near);
         let rank = Rank {
             hang,
-            relative: (phrase.is_some_and(|ph| ph.relative)
+            relative: ((phrase.is_some_and(|ph| ph.relative)
                 || after_direction(parse, p.tokens.start))
-                && hang != Hang::Object,
+                && hang != Hang::Object)
+                || after_distance(analysis, p.tokens.start),
             // A town or city is where it happened more precisely than the
             // region or country around it ("in the Gondor town of
             // Osgiliath", "in Osgiliath in western Gondor").
@@ -542,13 +543,37 @@ fn attachment(parse: &ParsedSentence, p: &PlaceMention, head: usize, phrase: usi
             || !parse.children(phrase).any(|c| {
                 parse.words[c].deprel == "compound" && parse.words[c].upos == Upos::PROPN
             }));
-    if p.tokens.contains(&phrase) || named_by {
+    // ("in the Tulmek district in western Gao": the district's own name.)
+    let names_local_place = parse.words[head].head == Some(phrase)
+        && parse.words[head].deprel == "compound"
+        && dyad_geo::is_local_place_noun(&parse.words[phrase].lemma)
+        && !parse.children(phrase).any(|c| {
+            parse.words[c].deprel.starts_with("nmod")
+                && parse.preposition(c).as_deref() == Some("of")
+        });
+    if p.tokens.contains(&phrase) || named_by || names_local_place {
         return 0;
     }
     match parse.words[head].deprel.as_str() {
         "compound" | "flat" | "amod" | "appos" => 1,
         _ => 2,
     }
+}
+
+/// Whether the name at token `k` is where a distance is measured from
+/// ("a village 20 km north of Osgiliath", "30 miles from Osgiliath").
+fn after_distance(analysis: &Analysis, k: usize) -> bool {
+    let text = |j: usize| analysis.tokens[j].text.to_lowercase();
+    let before: Vec<String> = (k.saturating_sub(5)..k).map(text).collect();
+    let Some(from) = before.iter().rposition(|w| w == "of" || w == "from") else {
+        return false;
+    };
+    before[..from].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "km" | "kms" | "kilometers" | "kilometres" | "miles" | "mile" | "kilometer"
+        ) || w.ends_with("km")
+    })
 }
 
 /// Whether the words before token `k` take a direction from it ("240 km
