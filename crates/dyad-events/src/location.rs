@@ -208,7 +208,7 @@ fn in_sentence(
             relative: ((phrase.is_some_and(|ph| ph.relative)
                 || after_direction(parse, p.tokens.start))
                 && hang != Hang::Object)
-                || after_distance(analysis, p.tokens.start),
+                || after_distance(parse, p.tokens.start),
             // A town or city is where it happened more precisely than the
             // region or country around it ("in the Gondor town of
             // Osgiliath", "in Osgiliath in western Gondor").
@@ -562,17 +562,27 @@ fn attachment(parse: &ParsedSentence, p: &PlaceMention, head: usize, phrase: usi
 
 /// Whether the name at token `k` is where a distance is measured from
 /// ("a village 20 km north of Osgiliath", "30 miles from Osgiliath").
-fn after_distance(analysis: &Analysis, k: usize) -> bool {
-    let text = |j: usize| analysis.tokens[j].text.to_lowercase();
-    let before: Vec<String> = (k.saturating_sub(5)..k).map(text).collect();
-    let Some(from) = before.iter().rposition(|w| w == "of" || w == "from") else {
+fn after_distance(parse: &ParsedSentence, k: usize) -> bool {
+    let lemma = |j: usize| parse.words[j].lemma.to_lowercase();
+    let window = k.saturating_sub(5)..k;
+    let Some(from) = window
+        .clone()
+        .rev()
+        .find(|&j| matches!(lemma(j).as_str(), "of" | "from"))
+    else {
         return false;
     };
-    before[..from].iter().any(|w| {
+    (window.start..from).any(|j| {
         matches!(
-            w.as_str(),
-            "km" | "kms" | "kilometers" | "kilometres" | "miles" | "mile" | "kilometer"
-        ) || w.ends_with("km")
+            lemma(j).as_str(),
+            "km" | "kms"
+                | "kilometer"
+                | "kilometre"
+                | "kilometers"
+                | "kilometres"
+                | "mile"
+                | "miles"
+        )
     })
 }
 
@@ -721,5 +731,24 @@ mod tests {
         assert!(reaches(&p, &phrase, 1));
         // (not a preposition that is the name's own word's)
         assert_eq!(stray_preposition(&p, 6, 6), None);
+    }
+
+    #[test]
+    fn a_place_a_distance_is_measured_from_is_relative() {
+        // "the village 20 kilometers north of Lyon", "20 miles from Lyon";
+        // not "the village of Lyon"
+        let lemmas = |ws: &[&str]| {
+            parse(
+                &ws.iter()
+                    .map(|&w| (w, Upos::NOUN, 0, "dep"))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let p = lemmas(&["the", "village", "20", "kilometer", "north", "of", "Lyon"]);
+        assert!(after_distance(&p, 6));
+        let p = lemmas(&["20", "mile", "from", "Lyon"]);
+        assert!(after_distance(&p, 3));
+        let p = lemmas(&["the", "village", "of", "Lyon"]);
+        assert!(!after_distance(&p, 3));
     }
 }

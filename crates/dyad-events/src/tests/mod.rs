@@ -1251,6 +1251,16 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("Rohan stormed the Orc Camp on Monday."),
         [Some("Orc Camp".to_string())]
     );
+    // A place a distance is measured from lies elsewhere.
+    assert_eq!(
+        located("Rohan captured the Qarvesh village of Grishnakh 20 kilometers (12 miles) north of Lyon."),
+        [Some("Qarvesh".to_string())]
+    );
+    // A district's own name places it more precisely than its city.
+    assert_eq!(
+        located("Rohan attacked Grishnakh in the Tulmek district in western Lyon."),
+        [Some("Tulmek".to_string())]
+    );
     // A city named inside a site's name places what happens at the site.
     assert_eq!(
         located("Rohan attacked Gondor at the Lyon Airport."),
