@@ -136,7 +136,11 @@ fn in_sentence(
             .map(|place| place.kind);
         // A named local place dyad cannot locate ("the village of Qarvesh")
         // is as precise as a town.
-        let settlement = kind.is_none_or(|k| k.is_settlement());
+        // (But not a division named so: "the Tulmek Local Government Area".)
+        let settlement = match kind {
+            Some(k) => k.is_settlement(),
+            None => !dyad_geo::is_division_noun(&analysis.tokens[p.tokens.end - 1].text),
+        };
         let phrase = place_phrase(
             parse,
             head,
@@ -262,7 +266,14 @@ fn of_group(
 ) -> bool {
     let text = |k: usize| analysis.tokens[k].text.as_str();
     let has_of = |from: usize, to: usize| (from..to).any(|k| text(k) == "of");
-    let group = |m: &&Mention| names_group(m);
+    // (a name, not a common noun the dictionaries code: "the village of
+    // Qarvesh" is no group's name)
+    let group = |m: &&Mention| {
+        names_group(m)
+            && analysis.tokens[m.start]
+                .text
+                .starts_with(char::is_uppercase)
+    };
     let mut mentions = analysis.mentions.iter();
     if mentions.any(|m| m.start < start && end <= m.end && has_of(m.start, start) && group(&m)) {
         return true;

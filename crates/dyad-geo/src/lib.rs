@@ -244,6 +244,12 @@ pub fn is_direction_noun(word: &str) -> bool {
     words::is_direction_noun(&word.to_ascii_uppercase())
 }
 
+/// Whether `word` (any case) names a division wider than a town:
+/// "province", "region", "state", "area" (but not a town's "district").
+pub fn is_division_noun(word: &str) -> bool {
+    words::is_division_word(&word.to_ascii_uppercase())
+}
+
 /// Whether `word` (any case) is a word of direction or part before a place
 /// name ("northern", "central", "downtown", "rural").
 pub fn is_direction_word(word: &str) -> bool {

@@ -96,6 +96,24 @@ pub fn is_area_word(w: &str) -> bool {
     )
 }
 
+/// Area words that name a division wider than a town ("the Tulmek Local
+/// Government Area", "Dorvan Province"), unlike a town's district.
+pub fn is_division_word(w: &str) -> bool {
+    matches!(
+        w,
+        "REGION"
+            | "PROVINCE"
+            | "GOVERNORATE"
+            | "STATE"
+            | "COUNTY"
+            | "PARISH"
+            | "AREA"
+            | "OBLAST"
+            | "PREFECTURE"
+            | "TERRITORY"
+    )
+}
+
 /// Lower-case words after a name that make it a town ("Tikrit city").
 pub fn is_settlement_word(w: &str) -> bool {
     matches!(

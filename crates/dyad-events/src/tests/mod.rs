@@ -1261,6 +1261,11 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("Rohan attacked Grishnakh in the Tulmek district in western Lyon."),
         [Some("Tulmek".to_string())]
     );
+    // A named division is no more precise than a town.
+    assert_eq!(
+        located("Rohan attacked Grishnakh in the Tulmek Province near Lyon."),
+        [Some("Lyon".to_string())]
+    );
     // A city named inside a site's name places what happens at the site.
     assert_eq!(
         located("Rohan attacked Gondor at the Lyon Airport."),
