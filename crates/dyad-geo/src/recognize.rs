@@ -732,6 +732,14 @@ fn unlisted_place(
         && !w[b - 1].cap
         && !w[b - 2].cap
         && words::is_local_place_word(w[b - 2].key);
+    // ("towns like Qarvesh", "villages such as Qarvesh")
+    let like = match b.checked_sub(1).map(|k| w[k].key) {
+        Some("LIKE") => b.checked_sub(2),
+        Some("AS") if b >= 3 && w[b - 2].is("SUCH") => Some(b - 3),
+        _ => None,
+    };
+    let before_like =
+        like.is_some_and(|k| !w[k].cap && words::is_local_place_word(w[k].key) && !w[b - 1].cap);
     let word_after = w.get(end).is_some_and(|n| {
         !n.cap
             && n.upos.is_none_or(|u| u == Upos::NOUN)
@@ -740,7 +748,7 @@ fn unlisted_place(
     });
     // Named a place by a place word: the words of people's names the
     // document uses do not matter ("the village of Tal Qarvesh" is no one).
-    let named_place = ends_in_word || before_of || word_after;
+    let named_place = ends_in_word || before_of || before_like || word_after;
     let listed = list_end == Some(i);
     // ("in Qarvesh", "In Qarvesh, …", "in northern Qarvesh")
     let is_place_prep = |k: usize| {
