@@ -469,7 +469,16 @@ fn acted_on(
             "compound" | "amod" => {
                 settlement || step > 0 || dyad_geo::is_local_place_noun(&parse.words[up].lemma)
             }
-            "flat" | "appos" | "conj" | "nmod:poss" => true,
+            "flat" | "conj" | "nmod:poss" => true,
+            // (A kind of place names the place before it, not a thing the
+            // parse hung it on: "the palace in Osgiliath, the capital of
+            // Gondor".)
+            "appos" => {
+                word.upos != Upos::NOUN
+                    || !dyad_geo::is_place_noun(&word.lemma)
+                    || parse.words[up].upos == Upos::PROPN
+                    || dyad_geo::is_place_noun(&parse.words[up].lemma)
+            }
             // (An assault's target: "mounted an offensive against the town
             // of Osgiliath".)
             // (Not into the name of anything but a place: "the Union of

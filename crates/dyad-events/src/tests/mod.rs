@@ -1261,6 +1261,12 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("Rohan attacked Grishnakh in the Tulmek district in western Lyon."),
         [Some("Tulmek".to_string())]
     );
+    // A kind of place renames the place before it, whatever the parse
+    // hangs it on.
+    assert_eq!(
+        located("Rohan stormed a Grishnakh depot in the city of Lyon, the regional capital of Catalonia region."),
+        [Some("Lyon".to_string())]
+    );
     // A named division is no more precise than a town.
     assert_eq!(
         located("Rohan attacked Grishnakh in the Tulmek Province near Lyon."),
