@@ -122,6 +122,11 @@ fn in_sentence(
         if of_group(analysis, p.tokens.start, p.tokens.end, names_group) {
             continue;
         }
+        // Nor is where the news came from ("according to a source in
+        // Osgiliath, …").
+        if in_attribution(analysis, p.tokens.start) {
+            continue;
+        }
         // Nor is a bound of the space between two places ("the road
         // between Osgiliath and Minas Tirith").
         if between(analysis, p.tokens.start) {
@@ -233,6 +238,16 @@ fn in_sentence(
         }
     }
     best.map(|(_, p)| p.location())
+}
+
+/// Whether the name beginning at token `start` stands in an "according
+/// to" phrase (up to its comma): it places the source, not the event.
+fn in_attribution(analysis: &Analysis, start: usize) -> bool {
+    let text = |k: usize| analysis.tokens[k].text.as_str();
+    (1..start)
+        .rev()
+        .take_while(|&k| !matches!(text(k), "," | ";" | ":" | "." | "–" | "—"))
+        .any(|k| text(k) == "to" && text(k - 1).eq_ignore_ascii_case("according"))
 }
 
 /// Whether the name beginning at token `start` is one of the places

@@ -1267,6 +1267,15 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("Rohan stormed a Grishnakh depot in the city of Lyon, the regional capital of Catalonia region."),
         [Some("Lyon".to_string())]
     );
+    // Where the news came from is not where it happened.
+    assert_eq!(
+        located("According to a source in Dijon, Rohan stormed Grishnakh's depot at Lyon."),
+        [Some("Lyon".to_string())]
+    );
+    assert_eq!(
+        located("According to a source in Dijon, Rohan stormed Grishnakh's depot."),
+        [None]
+    );
     // A named division is no more precise than a town.
     assert_eq!(
         located("Rohan attacked Grishnakh in the Tulmek Province near Lyon."),
