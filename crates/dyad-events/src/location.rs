@@ -3,6 +3,8 @@
 //! document's dateline — never the place in an actor's name or title ("the
 //! Malian president", "Kansas Highway Patrol").
 
+use std::ops::Range;
+
 use dyad_geo::{Form, Gazetteer, Kind, PlaceMention};
 use dyad_types::{Event, Location, ParsedSentence, Upos};
 
@@ -223,7 +225,7 @@ fn in_sentence(
             // Osgiliath", "in Osgiliath in western Gondor").
             area: !settlement,
             attachment: match phrase {
-                Some(ph) if in_phrase => attachment(parse, p, head, ph.head),
+                Some(ph) if in_phrase => attachment(parse, &p.tokens, head, ph.head),
                 // what an act is done to: the name itself before a name
                 // modifying it ("captured the Gondor town of Osgiliath")
                 _ => match parse.words[head].deprel.as_str() {
@@ -373,7 +375,7 @@ impl Rank {
 /// ("patrolled downtown Osgiliath", "marched through central Osgiliath"),
 /// and no common noun after it but a kind of place ("patrolled Osgiliath
 /// streets", not "sued the Osgiliath government").
-fn beside_verb(analysis: &Analysis, at: usize, tokens: std::ops::Range<usize>) -> bool {
+fn beside_verb(analysis: &Analysis, at: usize, tokens: Range<usize>) -> bool {
     if analysis.upos(at) != Some(Upos::VERB) || tokens.start <= at || tokens.start - at > 4 {
         return false;
     }
@@ -568,7 +570,7 @@ fn purposes(parse: &ParsedSentence, at: usize) -> Vec<usize> {
 /// name it is "of" ("in the town of Gao near Kidal": Gao; but "in the Tulmek
 /// district of Gao": Tulmek), 1 for a name
 /// modifying it, 2 for one further down.
-fn attachment(parse: &ParsedSentence, p: &PlaceMention, head: usize, phrase: usize) -> u8 {
+fn attachment(parse: &ParsedSentence, name: &Range<usize>, head: usize, phrase: usize) -> u8 {
     // ("the Tulmek district of Gao": the district has its own name, Gao is
     // only where it lies; but "the Gondor town of Osgiliath" is Osgiliath.)
     let named_by = parse.words[head].head == Some(phrase)
@@ -578,15 +580,18 @@ fn attachment(parse: &ParsedSentence, p: &PlaceMention, head: usize, phrase: usi
             || !parse.children(phrase).any(|c| {
                 parse.words[c].deprel == "compound" && parse.words[c].upos == Upos::PROPN
             }));
-    // ("in the Tulmek district in western Gao": the district's own name.)
+    // ("in the Tulmek district in western Gao", "near the Tulmek area of
+    // Gao": the district's own name; but not "the Gondor town of
+    // Osgiliath", whose name is the one it is "of".)
     let names_local_place = parse.words[head].head == Some(phrase)
         && parse.words[head].deprel == "compound"
         && dyad_geo::is_local_place_noun(&parse.words[phrase].lemma)
-        && !parse.children(phrase).any(|c| {
-            parse.words[c].deprel.starts_with("nmod")
-                && parse.preposition(c).as_deref() == Some("of")
-        });
-    if p.tokens.contains(&phrase) || named_by || names_local_place {
+        && !(dyad_geo::is_settlement_noun(&parse.words[phrase].lemma)
+            && parse.children(phrase).any(|c| {
+                parse.words[c].deprel.starts_with("nmod")
+                    && parse.preposition(c).as_deref() == Some("of")
+            }));
+    if name.contains(&phrase) || named_by || names_local_place {
         return 0;
     }
     match parse.words[head].deprel.as_str() {
@@ -766,6 +771,31 @@ mod tests {
         assert!(reaches(&p, &phrase, 1));
         // (not a preposition that is the name's own word's)
         assert_eq!(stray_preposition(&p, 6, 6), None);
+    }
+
+    #[test]
+    fn an_area_s_own_name_is_nearer_than_the_town_it_is_of() {
+        // "near the Tulmek area of Lyon": Tulmek names the area
+        let p = parse(&[
+            ("near", Upos::ADP, 4, "case"),
+            ("the", Upos::DET, 4, "det"),
+            ("Tulmek", Upos::PROPN, 4, "compound"),
+            ("area", Upos::NOUN, 0, "root"),
+            ("of", Upos::ADP, 6, "case"),
+            ("Lyon", Upos::PROPN, 4, "nmod"),
+        ]);
+        assert_eq!(attachment(&p, &(2..3), 2, 3), 0);
+        // "near the Gondor town of Lyon": Lyon names the town
+        let p = parse(&[
+            ("near", Upos::ADP, 4, "case"),
+            ("the", Upos::DET, 4, "det"),
+            ("Gondor", Upos::PROPN, 4, "compound"),
+            ("town", Upos::NOUN, 0, "root"),
+            ("of", Upos::ADP, 6, "case"),
+            ("Lyon", Upos::PROPN, 4, "nmod"),
+        ]);
+        assert_eq!(attachment(&p, &(2..3), 2, 3), 1);
+        assert_eq!(attachment(&p, &(5..6), 5, 3), 0);
     }
 
     #[test]
