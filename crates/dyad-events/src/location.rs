@@ -193,7 +193,9 @@ fn in_sentence(
                     // 6. Else a place named right after the verb, where the
                     // parse went astray ("patrolled downtown Osgiliath").
                     let rank = Rank::beside(p.tokens.start.abs_diff(at));
-                    if beside_verb(analysis, at, p.tokens.clone())
+                    // (Of a statement, only after a preposition: the place
+                    // spoken of is none, "accused Gondor".)
+                    if beside_verb(analysis, at, p.tokens.clone(), !preps.material)
                         && best.as_ref().is_none_or(|(r, _)| rank < *r)
                     {
                         best = Some((rank, p));
@@ -371,11 +373,17 @@ impl Rank {
 }
 
 /// Whether the place at `tokens` is named right after the verb at `at`:
-/// only articles, words of direction and one preposition of place between
+/// only articles, words of direction and one preposition of place (which
+/// `needs_preposition` requires) between
 /// ("patrolled downtown Osgiliath", "marched through central Osgiliath"),
 /// and no common noun after it but a kind of place ("patrolled Osgiliath
 /// streets", not "sued the Osgiliath government").
-fn beside_verb(analysis: &Analysis, at: usize, tokens: Range<usize>) -> bool {
+fn beside_verb(
+    analysis: &Analysis,
+    at: usize,
+    tokens: Range<usize>,
+    needs_preposition: bool,
+) -> bool {
     if analysis.upos(at) != Some(Upos::VERB) || tokens.start <= at || tokens.start - at > 4 {
         return false;
     }
@@ -390,6 +398,9 @@ fn beside_verb(analysis: &Analysis, at: usize, tokens: Range<usize>) -> bool {
         {
             return false;
         }
+    }
+    if needs_preposition && !preposition {
+        return false;
     }
     let mut k = tokens.end;
     if analysis

@@ -32,6 +32,7 @@ WHITE_COUNCIL [IGOWHC]
 GRISHNAKH [MORREB]
 DARK_STATE [MORREB]
 ORC_CAMP [MORREB]
+ANDORRA [AND]
 ";
 
 const AGENTS: &str = "\
@@ -1306,7 +1307,13 @@ fn a_place_named_right_after_the_verb_is_where_it_happened() {
         located("Rohan is patrolling the Gondor border between Lyon and Dijon."),
         [Some("Gondor".to_string())]
     );
-    // but not a place that only qualifies what is spoken of
+    // but not what a statement is about
+    assert_eq!(located("Rohan accused Andorra of lying."), [None]);
+    assert_eq!(
+        located("Rohan accused Grishnakh in Lyon of lying."),
+        [Some("Lyon".to_string())]
+    );
+    // nor a place that only qualifies what is spoken of
     assert_eq!(
         located("Rohan praised the Lyon treasury officials of Gondor."),
         [None]
