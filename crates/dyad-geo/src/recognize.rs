@@ -255,6 +255,21 @@ pub(crate) fn sentence_candidates(
             i = end;
             continue;
         }
+        // A gazetteer name that an Arabic article carries on begins a longer
+        // name ("Wadi al-Qarvesh", "Shatt al-Tulmek").
+        let article_next = w.get(end).is_some_and(Word::is_article)
+            && w.get(end + 1).is_some_and(|h| h.is_punct("-"))
+            && w.get(end + 2).is_some_and(|x| x.cap);
+        if article_next {
+            if let Some(c) = unlisted_place(index, w, i, shouting, people, list_end)
+                .filter(|c| c.tokens.end > end)
+            {
+                i = c.tokens.end;
+                list_end = Some(list_continues(w, i));
+                out.push(c);
+                continue;
+            }
+        }
         let mut clues = Clues {
             shouting,
             initial: Some(i) == first_word,

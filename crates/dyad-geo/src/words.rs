@@ -255,6 +255,13 @@ pub fn is_place_name_prefix(w: &str) -> bool {
             | "KHAN"
             | "HAWSH"
             | "MARJ"
+            | "SHATT"
+            | "NAHR"
+            | "QASR"
+            | "SAHL"
+            | "BAB"
+            | "DAHIYA"
+            | "DAHIYAT"
     )
 }
 
