@@ -106,12 +106,11 @@ fn in_sentence(
         // actor: a person ("in Sauron's hands", "captured Sauron"), a group
         // or an organisation — but not a place the dictionaries know as an
         // actor for its country ("shelled Osgiliath").
-        // (A name that ends in a kind of place is that place whatever else
-        // it names: "the Gondor Refugee Camp".)
-        let ends_in_place =
-            p.tokens.len() > 1 && dyad_geo::is_place_noun(&analysis.tokens[p.tokens.end - 1].text);
+        // (A name its own words call a place is that place whatever else it
+        // names: "the Gondor Refugee Camp", "the province of Gondor", "the
+        // Gondor suburbs".)
         if p.lat.is_none()
-            && !ends_in_place
+            && !named_as_place(analysis, p.tokens.clone())
             && analysis.mentions.iter().any(|m| {
                 (m.person && m.start < p.tokens.end && p.tokens.start < m.end)
                     || (m.start == p.tokens.start && m.end == p.tokens.end && names_group(m))
@@ -242,6 +241,21 @@ fn in_sentence(
         }
     }
     best.map(|(_, p)| p.location())
+}
+
+/// Whether the words of a name or around it call it a place: it ends in a
+/// kind of place ("the Kelmora Refugee Camp"), one stands before it with
+/// "of" ("the province of Kelmora") or right after it ("the Kelmora
+/// suburbs").
+fn named_as_place(analysis: &Analysis, tokens: Range<usize>) -> bool {
+    let word = |k: usize| analysis.tokens.get(k).map_or("", |t| t.text.as_str());
+    let common_place_noun =
+        |k: usize| word(k).starts_with(char::is_lowercase) && dyad_geo::is_place_noun(word(k));
+    (tokens.len() > 1 && dyad_geo::is_place_noun(word(tokens.end - 1)))
+        || common_place_noun(tokens.end)
+        || (tokens.start >= 2
+            && word(tokens.start - 1) == "of"
+            && common_place_noun(tokens.start - 2))
 }
 
 /// Whether the name beginning at token `start` stands in an "according

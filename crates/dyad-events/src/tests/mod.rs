@@ -1282,6 +1282,10 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("Rohan attacked Grishnakh in the Tulmek Province near Lyon."),
         [Some("Lyon".to_string())]
     );
+    assert_eq!(
+        located("Rohan attacked the Dark State in the province of Grishnakh."),
+        [Some("Grishnakh".to_string())]
+    );
     // A city named inside a site's name places what happens at the site.
     assert_eq!(
         located("Rohan attacked Gondor at the Lyon Airport."),
