@@ -678,7 +678,16 @@ fn place_phrase(
         });
         if let Some(p) = prep.as_deref() {
             let goal = preps.goal && matches!(p, "on" | "to" | "toward" | "towards");
-            if PLACE_PREPS.contains(&p) || (preps.material && matches!(p, "over" | "above")) || goal
+            // ("on" a kind of place or a side of one locates: "on the
+            // outskirts of Gao", "on the border"; else it names a target.)
+            let lemma = parse.words[h].lemma.as_str();
+            let on_place = p == "on"
+                && parse.words[h].upos == Upos::NOUN
+                && (dyad_geo::is_direction_noun(lemma) || dyad_geo::is_place_noun(lemma));
+            if PLACE_PREPS.contains(&p)
+                || (preps.material && matches!(p, "over" | "above"))
+                || goal
+                || on_place
             {
                 return Some(Phrase {
                     head: h,

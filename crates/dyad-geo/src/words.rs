@@ -150,6 +150,7 @@ pub fn is_direction_noun(w: &str) -> bool {
             | "SOUTHEAST"
             | "SOUTHWEST"
             | "OUTSKIRTS"
+            | "OUTSKIRT"
     )
 }
 

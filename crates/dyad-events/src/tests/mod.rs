@@ -1286,6 +1286,15 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("Rohan attacked the Dark State in the province of Grishnakh."),
         [Some("Grishnakh".to_string())]
     );
+    // "On" a kind of place locates, as "in" does.
+    assert_eq!(
+        located("Rohan stormed a Grishnakh depot on the outskirts of Lyon."),
+        [Some("Lyon".to_string())]
+    );
+    assert_eq!(
+        located("Rohan stormed a Grishnakh depot on the road of Lyon."),
+        [Some("Lyon".to_string())]
+    );
     // A city named inside a site's name places what happens at the site.
     assert_eq!(
         located("Rohan attacked Gondor at the Lyon Airport."),
