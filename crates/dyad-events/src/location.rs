@@ -128,6 +128,11 @@ fn in_sentence(
         if in_attribution(analysis, p.tokens.start) {
             continue;
         }
+        // Nor is where someone lives or comes from ("a native of Gondor",
+        // "fighters based in Osgiliath").
+        if names_a_home(analysis, p.tokens.start) {
+            continue;
+        }
         // Nor is a bound of the space between two places ("the road
         // between Osgiliath and Minas Tirith").
         if between(analysis, p.tokens.start) {
@@ -256,6 +261,38 @@ fn named_as_place(analysis: &Analysis, tokens: Range<usize>) -> bool {
         || (tokens.start >= 2
             && word(tokens.start - 1) == "of"
             && common_place_noun(tokens.start - 2))
+}
+
+/// Whether the name beginning at token `start` says where someone lives,
+/// works or comes from: after "based in", "settled in", "born in", "living
+/// in", "a native of", "residents of", "nationals of" and the like.
+fn names_a_home(analysis: &Analysis, start: usize) -> bool {
+    let word = |k: usize| analysis.tokens[k].text.to_lowercase();
+    let mut k = start;
+    if k > 0 && word(k - 1) == "the" {
+        k -= 1;
+    }
+    if k < 2 {
+        return false;
+    }
+    match word(k - 1).as_str() {
+        "in" | "at" => matches!(
+            word(k - 2).as_str(),
+            "based" | "headquartered" | "settled" | "born" | "living" | "lives" | "lived" | "exile"
+        ),
+        "of" => matches!(
+            word(k - 2).as_str(),
+            "native"
+                | "natives"
+                | "resident"
+                | "residents"
+                | "citizen"
+                | "citizens"
+                | "national"
+                | "nationals"
+        ),
+        _ => false,
+    }
 }
 
 /// Whether the name beginning at token `start` stands in an "according

@@ -1277,6 +1277,11 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("According to a source in Dijon, Rohan stormed Grishnakh's depot."),
         [None]
     );
+    // Where someone lives or comes from is not where the act happened.
+    assert_eq!(
+        located("Rohan stormed the depot of Grishnakh, a native of Lyon."),
+        [None]
+    );
     // A named division is no more precise than a town.
     assert_eq!(
         located("Rohan attacked Grishnakh in the Tulmek Province near Lyon."),
