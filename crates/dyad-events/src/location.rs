@@ -148,10 +148,13 @@ fn in_sentence(
         // A named local place dyad cannot locate ("the village of Qarvesh")
         // is as precise as a town.
         // (But not a division named so: "the Tulmek Local Government Area".)
-        let settlement = match kind {
-            Some(k) => k.is_settlement(),
-            None => !dyad_geo::is_division_noun(&analysis.tokens[p.tokens.end - 1].text),
-        };
+        // (And a name the text calls a town is one, whatever else the
+        // gazetteer calls so: "the village of Tulmek".)
+        let settlement = called_a_settlement(analysis, p.tokens.clone())
+            || match kind {
+                Some(k) => k.is_settlement(),
+                None => !dyad_geo::is_division_noun(&analysis.tokens[p.tokens.end - 1].text),
+            };
         let phrase = place_phrase(
             parse,
             head,
@@ -189,6 +192,12 @@ fn in_sentence(
                 .map(|(steps, &g)| (Hang::Governor(steps as u8), g))
         };
         let (hang, verb) = match hang {
+            // (A region or country reached through other nouns is no more
+            // what the act was done to than a town a phrase names:
+            // "captured the palace in Osgiliath, the capital of Gondor".)
+            Some((Hang::Object, v)) if !settlement && parse.words[head].head != Some(v) => {
+                (Hang::Phrase, v)
+            }
             Some(hang) => hang,
             None => {
                 // 5. Else the nearest place phrase of the verb's clause: no
@@ -246,6 +255,18 @@ fn in_sentence(
         }
     }
     best.map(|(_, p)| p.location())
+}
+
+/// Whether the words around a name call it a town, city or village ("the
+/// village of Tulmek", "Tulmek town").
+fn called_a_settlement(analysis: &Analysis, tokens: Range<usize>) -> bool {
+    let word = |k: usize| analysis.tokens.get(k).map_or("", |t| t.text.as_str());
+    let settlement_noun =
+        |k: usize| word(k).starts_with(char::is_lowercase) && dyad_geo::is_settlement_noun(word(k));
+    settlement_noun(tokens.end)
+        || (tokens.start >= 2
+            && word(tokens.start - 1) == "of"
+            && settlement_noun(tokens.start - 2))
 }
 
 /// Whether the words of a name or around it call it a place: it ends in a

@@ -1282,6 +1282,18 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("Rohan stormed the depot of Grishnakh, a native of Lyon."),
         [None]
     );
+    // A region reached through other nouns is not what the act was done
+    // to more than the town it happened in.
+    assert_eq!(
+        located("Rohan stormed the depot of Catalonia's riders in Lyon."),
+        [Some("Lyon".to_string())]
+    );
+    // A name the text calls a village is a village, whatever else the
+    // gazetteer calls so.
+    assert_eq!(
+        located("Rohan stormed a Grishnakh depot in the village of Catalonia near Lyon."),
+        [Some("Catalunya".to_string())]
+    );
     // A named division is no more precise than a town.
     assert_eq!(
         located("Rohan attacked Grishnakh in the Tulmek Province near Lyon."),
