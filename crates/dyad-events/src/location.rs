@@ -81,6 +81,10 @@ fn in_sentence(
                 .get(at)
                 .is_some_and(|w| dyad_geo::is_place_taking_verb(&w.lemma)),
         goal: is_protest(event),
+        destination: parse
+            .words
+            .get(at)
+            .is_some_and(|w| is_motion_verb(&w.lemma)),
         assault: matches!(event.root.as_str(), "18" | "19" | "20"),
     };
     let governors = governors(parse, at);
@@ -501,6 +505,9 @@ struct Preps {
     /// An assault, fight or mass violence: what it is "on" or "against" is
     /// what it is done to ("mounted an offensive against Osgiliath").
     assault: bool,
+    /// A verb of going somewhere: where it goes "to" is where it happens,
+    /// when that hangs on the verb itself ("sent riders to Osgiliath").
+    destination: bool,
 }
 
 /// A place phrase: the word it hangs from the sentence by.
@@ -521,6 +528,28 @@ struct Phrase {
 /// of ("accused Gondor").
 fn acts_on_places(event: &Event) -> bool {
     matches!(event.quad_class, 2 | 4) || event.root == "14" || event.code == "042"
+}
+
+/// Whether `lemma` is a verb of going somewhere, whose destination is where
+/// the act takes place ("sent riders to Osgiliath", "marched to the square").
+fn is_motion_verb(lemma: &str) -> bool {
+    matches!(
+        lemma.to_lowercase().as_str(),
+        "go" | "come"
+            | "send"
+            | "deploy"
+            | "march"
+            | "move"
+            | "advance"
+            | "travel"
+            | "return"
+            | "head"
+            | "fly"
+            | "drive"
+            | "walk"
+            | "dispatch"
+            | "rush"
+    )
 }
 
 /// Whether the event is a protest, which goes to places as well as being
@@ -735,7 +764,9 @@ fn place_phrase(
                 .flatten()
         });
         if let Some(p) = prep.as_deref() {
-            let goal = preps.goal && matches!(p, "on" | "to" | "toward" | "towards");
+            // (A destination, as a protest's goal, only on the verb itself.)
+            let goal = (preps.goal && matches!(p, "on" | "to" | "toward" | "towards"))
+                || (preps.destination && matches!(p, "to" | "toward" | "towards"));
             // ("on" a kind of place or a side of one locates: "on the
             // outskirts of Gao", "on the border"; else it names a target.)
             let lemma = parse.words[h].lemma.as_str();
@@ -857,6 +888,7 @@ mod tests {
             material: true,
             goal: false,
             assault: false,
+            destination: false,
         };
         let phrase = place_phrase(&p, 4, 4, false, preps).expect("a place phrase");
         assert_eq!(phrase.head, 4);

@@ -1294,6 +1294,11 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
         located("Rohan stormed a Grishnakh depot in the village of Catalonia near Lyon."),
         [Some("Catalunya".to_string())]
     );
+    // Where a verb of going goes to is where it happens.
+    assert_eq!(
+        located("Rohan sent Gondor riders yesterday to Lyon."),
+        [Some("Lyon".to_string())]
+    );
     // A named division is no more precise than a town.
     assert_eq!(
         located("Rohan attacked Grishnakh in the Tulmek Province near Lyon."),
