@@ -1254,7 +1254,7 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
     );
     // A place a distance is measured from lies elsewhere.
     assert_eq!(
-        located("Rohan captured the Qarvesh village of Grishnakh 20 kilometers (12 miles) north of Lyon."),
+        located("Rohan captured the Qarvesh village of Grishnakh 35 kilometers (22 miles) west of Lyon."),
         [Some("Qarvesh".to_string())]
     );
     // A district's own name places it more precisely than its city.
