@@ -264,13 +264,7 @@ fn in_sentence(
 /// Whether the words around a name call it a town, city or village ("the
 /// village of Tulmek", "Tulmek town").
 fn called_a_settlement(analysis: &Analysis, tokens: Range<usize>) -> bool {
-    let word = |k: usize| analysis.tokens.get(k).map_or("", |t| t.text.as_str());
-    let settlement_noun =
-        |k: usize| word(k).starts_with(char::is_lowercase) && dyad_geo::is_settlement_noun(word(k));
-    settlement_noun(tokens.end)
-        || (tokens.start >= 2
-            && word(tokens.start - 1) == "of"
-            && settlement_noun(tokens.start - 2))
+    kind_word_around(analysis, tokens, dyad_geo::is_settlement_noun)
 }
 
 /// Whether the words of a name or around it call it a place: it ends in a
@@ -278,14 +272,18 @@ fn called_a_settlement(analysis: &Analysis, tokens: Range<usize>) -> bool {
 /// "of" ("the province of Kelmora") or right after it ("the Kelmora
 /// suburbs").
 fn named_as_place(analysis: &Analysis, tokens: Range<usize>) -> bool {
+    let ends_in_place =
+        tokens.len() > 1 && dyad_geo::is_place_noun(&analysis.tokens[tokens.end - 1].text);
+    ends_in_place || kind_word_around(analysis, tokens, dyad_geo::is_place_noun)
+}
+
+/// Whether a common noun of a kind (`is_kind`) stands right after the name
+/// at `tokens` or before it with "of" ("Tulmek town", "the town of Tulmek").
+fn kind_word_around(analysis: &Analysis, tokens: Range<usize>, is_kind: fn(&str) -> bool) -> bool {
     let word = |k: usize| analysis.tokens.get(k).map_or("", |t| t.text.as_str());
-    let common_place_noun =
-        |k: usize| word(k).starts_with(char::is_lowercase) && dyad_geo::is_place_noun(word(k));
-    (tokens.len() > 1 && dyad_geo::is_place_noun(word(tokens.end - 1)))
-        || common_place_noun(tokens.end)
-        || (tokens.start >= 2
-            && word(tokens.start - 1) == "of"
-            && common_place_noun(tokens.start - 2))
+    let kind = |k: usize| word(k).starts_with(char::is_lowercase) && is_kind(word(k));
+    kind(tokens.end)
+        || (tokens.start >= 2 && word(tokens.start - 1) == "of" && kind(tokens.start - 2))
 }
 
 /// Whether the name beginning at token `start` says where someone lives,
@@ -369,8 +367,12 @@ fn of_group(
                 .text
                 .starts_with(char::is_uppercase)
     };
-    let mut mentions = analysis.mentions.iter();
-    if mentions.any(|m| m.start < start && end <= m.end && has_of(m.start, start) && group(&m)) {
+    if analysis
+        .mentions
+        .iter()
+        .filter(group)
+        .any(|m| m.start < start && end <= m.end && has_of(m.start, start))
+    {
         return true;
     }
     let Some(before) = start.checked_sub(1) else {
@@ -899,25 +901,22 @@ mod tests {
 
     #[test]
     fn an_area_s_own_name_is_nearer_than_the_town_it_is_of() {
+        // "near the NAME NOUN of Lyon"
+        let near_the = |name: &str, noun: &str| {
+            parse(&[
+                ("near", Upos::ADP, 4, "case"),
+                ("the", Upos::DET, 4, "det"),
+                (name, Upos::PROPN, 4, "compound"),
+                (noun, Upos::NOUN, 0, "root"),
+                ("of", Upos::ADP, 6, "case"),
+                ("Lyon", Upos::PROPN, 4, "nmod"),
+            ])
+        };
         // "near the Tulmek area of Lyon": Tulmek names the area
-        let p = parse(&[
-            ("near", Upos::ADP, 4, "case"),
-            ("the", Upos::DET, 4, "det"),
-            ("Tulmek", Upos::PROPN, 4, "compound"),
-            ("area", Upos::NOUN, 0, "root"),
-            ("of", Upos::ADP, 6, "case"),
-            ("Lyon", Upos::PROPN, 4, "nmod"),
-        ]);
+        let p = near_the("Tulmek", "area");
         assert_eq!(attachment(&p, &(2..3), 2, 3), 0);
         // "near the Gondor town of Lyon": Lyon names the town
-        let p = parse(&[
-            ("near", Upos::ADP, 4, "case"),
-            ("the", Upos::DET, 4, "det"),
-            ("Gondor", Upos::PROPN, 4, "compound"),
-            ("town", Upos::NOUN, 0, "root"),
-            ("of", Upos::ADP, 6, "case"),
-            ("Lyon", Upos::PROPN, 4, "nmod"),
-        ]);
+        let p = near_the("Gondor", "town");
         assert_eq!(attachment(&p, &(2..3), 2, 3), 1);
         assert_eq!(attachment(&p, &(5..6), 5, 3), 0);
     }

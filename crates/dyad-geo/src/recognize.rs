@@ -209,9 +209,7 @@ pub(crate) fn sentence_candidates(
     let mut i = 0;
     while i < w.len() {
         // "al-Hudaydah" starts at its article
-        let article = w[i].is_article()
-            && w.get(i + 1).is_some_and(|h| h.is_punct("-"))
-            && w.get(i + 2).is_some_and(|x| x.cap);
+        let article = article_begins_name(w, i);
         if i < skip_until || !(w[i].looks_like_name() || article) || w[i].key.is_empty() {
             i += 1;
             continue;
@@ -257,10 +255,7 @@ pub(crate) fn sentence_candidates(
         }
         // A gazetteer name that an Arabic article carries on begins a longer
         // name ("Wadi al-Qarvesh", "Shatt al-Tulmek").
-        let article_next = w.get(end).is_some_and(Word::is_article)
-            && w.get(end + 1).is_some_and(|h| h.is_punct("-"))
-            && w.get(end + 2).is_some_and(|x| x.cap);
-        if article_next {
+        if article_begins_name(w, end) {
             if let Some(c) = unlisted_place(index, w, i, shouting, people, list_end)
                 .filter(|c| c.tokens.end > end)
             {
@@ -695,9 +690,7 @@ fn unlisted_place(
     list_end: Option<usize>,
 ) -> Option<Candidate> {
     // ("al-Qarvesh" starts at its article.)
-    let article_start = w[i].is_article()
-        && w.get(i + 1).is_some_and(|h| h.is_punct("-"))
-        && w.get(i + 2).is_some_and(|x| x.cap);
+    let article_start = article_begins_name(w, i);
     // (An adjective may start a feature's name: "the Black Sea", "the
     // Kurdish Mountains".)
     let feature_next = w
@@ -868,6 +861,13 @@ fn list_continues(w: &[Word], end: usize) -> usize {
     } else {
         k
     }
+}
+
+/// Whether an Arabic article at word `k` begins a name: "al-Qarvesh".
+fn article_begins_name(w: &[Word], k: usize) -> bool {
+    w.get(k).is_some_and(Word::is_article)
+        && w.get(k + 1).is_some_and(|h| h.is_punct("-"))
+        && w.get(k + 2).is_some_and(|x| x.cap)
 }
 
 /// Whether word `k` of a parse is the object (or passive subject) of a verb

@@ -72,28 +72,19 @@ pub fn is_direction(w: &str) -> bool {
 
 /// Lower-case kind words after a name ("the Diyala province", "Tikrit city").
 pub fn is_area_word(w: &str) -> bool {
-    matches!(
-        w,
-        "REGION"
-            | "PROVINCE"
-            | "DISTRICT"
-            | "GOVERNORATE"
-            | "STATE"
-            | "COUNTY"
-            | "PARISH"
-            | "AREA"
-            | "OBLAST"
-            | "PREFECTURE"
-            | "TERRITORY"
-            | "TERRITORIES"
-            | "VALLEY"
-            | "BORDER"
-            | "COUNTRYSIDE"
-            | "COAST"
-            | "ENCLAVE"
-            | "REPUBLIC"
-            | "HIGHLANDS"
-    )
+    is_division_word(w)
+        || matches!(
+            w,
+            "DISTRICT"
+                | "TERRITORIES"
+                | "VALLEY"
+                | "BORDER"
+                | "COUNTRYSIDE"
+                | "COAST"
+                | "ENCLAVE"
+                | "REPUBLIC"
+                | "HIGHLANDS"
+        )
 }
 
 /// Area words that name a division wider than a town ("the Tulmek Local
