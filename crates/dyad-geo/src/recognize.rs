@@ -545,8 +545,9 @@ fn accept(
         if words::is_person_title(p.key) && (p.cap || p.upper) && !words::is_direction(p.key) {
             return None;
         }
-        if !p.cap && !p.upper && (words::is_place_preposition(p.key) || words::is_direction(p.key))
-        {
+        // (Capitalized only as the sentence's first word: "In X, …".)
+        let lower = !p.cap && !p.upper || is_sentence_initial_function_word(w, i - 1);
+        if lower && (words::is_place_preposition(p.key) || words::is_direction(p.key)) {
             clues.strong = true;
         }
         if words::is_direction(p.key) {
