@@ -608,6 +608,14 @@ fn accept(
             }
         }
     }
+    // A person's age set off after the name ("X, 23, was shot").
+    let age =
+        |x: &Word| x.text.len() <= 3 && x.text.parse::<u8>().is_ok_and(|n| (1..=110).contains(&n));
+    if let [comma, n, after, ..] = &w[end..] {
+        if comma.is_punct(",") && age(n) && after.is_punct(",") {
+            return None;
+        }
+    }
     // A word the document uses as a person's name ("Jordan" after "Jordan
     // Spieth said").
     if single && people.contains(last.key) && !clues.area && !clues.town {

@@ -193,6 +193,10 @@ fn people_and_organisations_are_no_places() {
     assert!(ms.iter().all(|m| m.text != "Jordan"), "{ms:#?}");
     assert!(ms.iter().all(|m| m.text != "Lincoln"), "{ms:#?}");
     assert!(ms.iter().all(|m| m.text != "Kerry"), "{ms:#?}");
+    // a name with an age after it is a person's
+    let ms = places("Police said gunmen shot Jordan, 23, near his home in Leeds.");
+    assert!(ms.iter().all(|m| m.text != "Jordan"), "{ms:#?}");
+    assert!(ms.iter().any(|m| m.text == "Leeds"), "{ms:#?}");
 }
 
 #[test]
