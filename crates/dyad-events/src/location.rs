@@ -762,7 +762,9 @@ fn place_phrase(
     for step in 0..3 {
         let prep = parse.preposition(h).or_else(|| {
             (step == 0)
-                .then(|| stray_preposition(parse, start, h))
+                .then(|| {
+                    stray_preposition(parse, start, h).or_else(|| modifier_preposition(parse, h))
+                })
                 .flatten()
         });
         if let Some(p) = prep.as_deref() {
@@ -831,6 +833,18 @@ fn stray_preposition(parse: &ParsedSentence, start: usize, h: usize) -> Option<S
     .then(|| word.lemma.to_lowercase())
 }
 
+/// The preposition the parse hung on a word before the name that modifies
+/// it ("in" of "in rural west Lyon" put under "rural"): the name's
+/// own, when it has none.
+fn modifier_preposition(parse: &ParsedSentence, h: usize) -> Option<String> {
+    parse
+        .children_with(h, "compound")
+        .chain(parse.children_with(h, "amod"))
+        .filter(|&m| m < h)
+        .min()
+        .and_then(|m| parse.preposition(m))
+}
+
 /// Whether `phrase` hangs on token `at` (directly or through the nouns it
 /// modifies; a protest's goal only directly).
 fn reaches(parse: &ParsedSentence, phrase: &Phrase, at: usize) -> bool {
@@ -897,6 +911,31 @@ mod tests {
         assert!(reaches(&p, &phrase, 1));
         // (not a preposition that is the name's own word's)
         assert_eq!(stray_preposition(&p, 6, 6), None);
+    }
+
+    #[test]
+    fn a_name_takes_the_preposition_the_parse_hung_on_its_modifier() {
+        // "Riders shot a man in rural west Lyon", with "in" parsed as the
+        // case of "rural"
+        let p = parse(&[
+            ("rider", Upos::NOUN, 2, "nsubj"),
+            ("shoot", Upos::VERB, 0, "root"),
+            ("a", Upos::DET, 4, "det"),
+            ("man", Upos::NOUN, 2, "obj"),
+            ("in", Upos::ADP, 6, "case"),
+            ("rural", Upos::ADJ, 8, "amod"),
+            ("west", Upos::PROPN, 8, "compound"),
+            ("Lyon", Upos::PROPN, 2, "obl"),
+        ]);
+        let preps = Preps {
+            material: true,
+            goal: false,
+            assault: false,
+            destination: false,
+        };
+        let phrase = place_phrase(&p, 7, 7, false, preps).expect("a place phrase");
+        assert_eq!(phrase.head, 7);
+        assert!(reaches(&p, &phrase, 1));
     }
 
     #[test]
