@@ -89,6 +89,7 @@ fn in_sentence(
     };
     let governors = governors(parse, at);
     let purposes = purposes(parse, at);
+    let moments = moments(parse, at);
     // Only a place in a place phrase counts: a place that is an actor of
     // the event by itself ("Syria accused …") is none; one under a
     // preposition of place is, even where the coder took it for an actor
@@ -194,6 +195,15 @@ fn in_sentence(
                 .enumerate()
                 .find(|&(_, &g)| phrase.is_some_and(|ph| reaches(parse, &ph, g)) || acts(g))
                 .map(|(steps, &g)| (Hang::Governor(steps as u8), g))
+                .or_else(|| {
+                    // 5. One that hangs on a clause saying when the act
+                    // happened ("killed five when they were attacked near
+                    // Osgiliath").
+                    moments
+                        .iter()
+                        .find(|&&v| phrase.is_some_and(|ph| reaches(parse, &ph, v)))
+                        .map(|&v| (Hang::Near, v))
+                })
         };
         let (hang, verb) = match hang {
             // (A region or country reached through other nouns is no more
@@ -204,10 +214,10 @@ fn in_sentence(
             }
             Some(hang) => hang,
             None => {
-                // 5. Else the nearest place phrase of the verb's clause: no
+                // 6. Else the nearest place phrase of the verb's clause: no
                 // other finite verb between them.
                 if phrase.is_none_or(|ph| ph.goal) {
-                    // 6. Else a place named right after the verb, where the
+                    // 7. Else a place named right after the verb, where the
                     // parse went astray ("patrolled downtown Osgiliath").
                     let rank = Rank::beside(p.tokens.start.abs_diff(at));
                     // (Of a statement, only after a preposition: the place
@@ -219,14 +229,7 @@ fn in_sentence(
                     }
                     continue;
                 }
-                let (from, to) = if p.tokens.start > at {
-                    (at + 1, p.tokens.start)
-                } else {
-                    (p.tokens.end, at)
-                };
-                if (from..to)
-                    .any(|k| matches!(analysis.xpos(k), Some("VBD" | "VBZ" | "VBP" | "MD")))
-                {
+                if clause_between(parse, at, p.tokens.clone()) {
                     continue;
                 }
                 (Hang::Near, at)
@@ -679,6 +682,38 @@ fn purposes(parse: &ParsedSentence, at: usize) -> Vec<usize> {
     out
 }
 
+/// Whether a finite verb of another clause stands between the act's word
+/// `at` and the name at `name` (the act's own auxiliary does not: "in
+/// Osgiliath, a rider, 28, was shot").
+fn clause_between(parse: &ParsedSentence, at: usize, name: Range<usize>) -> bool {
+    let (from, to) = if name.start > at {
+        (at + 1, name.start)
+    } else {
+        (name.end, at)
+    };
+    parse.words[from..to].iter().any(|w| {
+        matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+            && !(w.head == Some(at) && w.deprel.starts_with("aux"))
+    })
+}
+
+/// The verbs of the clauses that say when the act at `at` happened ("…
+/// when they were attacked", "as they travelled").
+fn moments(parse: &ParsedSentence, at: usize) -> Vec<usize> {
+    parse
+        .children_with(at, "advcl")
+        .filter(|&c| {
+            parse.children(c).any(|m| {
+                matches!(parse.words[m].deprel.as_str(), "mark" | "advmod")
+                    && matches!(
+                        parse.words[m].lemma.to_lowercase().as_str(),
+                        "when" | "as" | "while" | "after"
+                    )
+            })
+        })
+        .collect()
+}
+
 /// Of two places in one phrase the one nearer its head wins ("in Lima's
 /// Miraflores district": Miraflores): 0 for the phrase's own head or the
 /// name it is "of" ("in the town of Gao near Kidal": Gao; but "in the Tulmek
@@ -936,6 +971,24 @@ mod tests {
         let phrase = place_phrase(&p, 7, 7, false, preps).expect("a place phrase");
         assert_eq!(phrase.head, 7);
         assert!(reaches(&p, &phrase, 1));
+    }
+
+    #[test]
+    fn the_act_s_own_auxiliary_is_no_other_clause() {
+        // "in Lyon, a rider was shot" / "in Lyon, a rider said he was shot"
+        let p = |aux_head: usize, deprel: &str| {
+            let mut p = parse(&[
+                ("in", Upos::ADP, 2, "case"),
+                ("Lyon", Upos::PROPN, 5, "obl"),
+                ("rider", Upos::NOUN, 5, "nsubj:pass"),
+                ("be", Upos::AUX, aux_head, deprel),
+                ("shoot", Upos::VERB, 0, "root"),
+            ]);
+            p.words[3].xpos = "VBD".into();
+            p
+        };
+        assert!(!clause_between(&p(5, "aux:pass"), 4, 1..2));
+        assert!(clause_between(&p(3, "cop"), 4, 1..2));
     }
 
     #[test]

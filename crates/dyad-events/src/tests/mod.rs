@@ -1386,6 +1386,20 @@ fn the_purpose_of_an_act_places_it_when_nothing_nearer_does() {
 }
 
 #[test]
+fn a_clause_saying_when_the_act_happened_places_it() {
+    let c = coder();
+    let located = |text: &str| location_names(&c, text);
+    assert_eq!(
+        located("Rohan attacked Mordor riders when they camped near Lyon."),
+        [Some("Lyon".to_string())]
+    );
+    assert_eq!(
+        located("Rohan attacked Mordor riders as they travelled on a road north of Lyon."),
+        [Some("Lyon".to_string())]
+    );
+}
+
+#[test]
 fn text_slices_come_out_the_same_in_any_order() {
     use crate::TextSlicer;
     use dyad_types::Span;
