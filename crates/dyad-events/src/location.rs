@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use dyad_geo::{Form, Gazetteer, Kind, PlaceMention};
-use dyad_types::{Event, Location, ParsedSentence, Upos};
+use dyad_types::{Event, Location, ParsedSentence, Token, Upos};
 
 use crate::sentence::{Analysis, Mention};
 
@@ -138,6 +138,11 @@ fn in_sentence(
         if names_a_home(analysis, p.tokens.start) {
             continue;
         }
+        // Nor is a country or division that only says where the place
+        // named before it lies ("in Osgiliath, Gondor").
+        if qualifies_previous(places, p, analysis.tokens) {
+            continue;
+        }
         // Nor is a bound of the space between two places ("the road
         // between Osgiliath and Minas Tirith").
         if between(analysis, p.tokens.start) {
@@ -262,6 +267,32 @@ fn in_sentence(
         }
     }
     best.map(|(_, p)| p.location())
+}
+
+/// Whether `p` is a country or first-level division set off by a comma
+/// after a place of its own ("Osgiliath, Gondor"): it qualifies that place.
+pub(crate) fn qualifies_previous(
+    places: &[PlaceMention],
+    p: &PlaceMention,
+    tokens: &[Token],
+) -> bool {
+    let kind = |m: &PlaceMention| {
+        m.place
+            .and_then(|id| Gazetteer::builtin().place(id))
+            .map(|pl| pl.kind)
+    };
+    let Some(comma) = p.tokens.start.checked_sub(1) else {
+        return false;
+    };
+    matches!(kind(p), Some(Kind::Country | Kind::Admin1))
+        && tokens[comma].text == ","
+        && places.iter().any(|q| {
+            q.sentence == p.sentence
+                && q.tokens.end == comma
+                && q.country.is_some()
+                && q.country == p.country
+                && !matches!(kind(q), Some(Kind::Country))
+        })
 }
 
 /// Whether the words around a name call it a town, city or village ("the

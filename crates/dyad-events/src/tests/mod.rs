@@ -1400,6 +1400,36 @@ fn a_clause_saying_when_the_act_happened_places_it() {
 }
 
 #[test]
+fn a_country_after_its_own_town_only_qualifies_it() {
+    let places = |text: &str| {
+        let (sentences, parses) = read(text);
+        let places =
+            dyad_geo::document_places(dyad_geo::Gazetteer::builtin(), text, &sentences, &parses);
+        (sentences, places)
+    };
+    let qualifies = |text: &str, name: &str| {
+        let (sentences, ps) = places(text);
+        let p = ps
+            .iter()
+            .find(|p| p.text == name)
+            .expect("the place is found");
+        crate::location::qualifies_previous(&ps, p, &sentences[p.sentence].tokens)
+    };
+    assert!(qualifies(
+        "Gunmen killed a writer in Lyon, France, on Monday.",
+        "France"
+    ));
+    assert!(!qualifies(
+        "Gunmen killed a writer in Lyon, Spain and Italy.",
+        "Spain"
+    ));
+    assert!(!qualifies(
+        "Gunmen killed a writer in France, Spain and Italy.",
+        "Spain"
+    ));
+}
+
+#[test]
 fn text_slices_come_out_the_same_in_any_order() {
     use crate::TextSlicer;
     use dyad_types::Span;
