@@ -843,6 +843,11 @@ fn place_phrase(
             let on_place = p == "on"
                 && parse.words[h].upos == Upos::NOUN
                 && (dyad_geo::is_direction_noun(lemma) || dyad_geo::is_place_noun(lemma));
+            // ("in support of Gondor", "in protest at Gondor's plans":
+            // an idiom, not a place.)
+            if step > 0 && p == "in" && is_in_idiom(lemma) {
+                return None;
+            }
             if PLACE_PREPS.contains(&p)
                 || (preps.material && matches!(p, "over" | "above"))
                 || goal
@@ -897,6 +902,37 @@ fn stray_preposition(parse: &ParsedSentence, start: usize, h: usize) -> Option<S
         && !above_name
         && matches!(parse.words[h].deprel.as_str(), "obl" | "nmod"))
     .then(|| word.lemma.to_lowercase())
+}
+
+/// Whether "in" + `lemma` + a preposition is an idiom that says why or for
+/// whom, not where ("in support of", "in response to", "in retaliation
+/// for").
+fn is_in_idiom(lemma: &str) -> bool {
+    matches!(
+        lemma.to_lowercase().as_str(),
+        "support"
+            | "favor"
+            | "favour"
+            | "solidarity"
+            | "protest"
+            | "response"
+            | "retaliation"
+            | "revenge"
+            | "memory"
+            | "honor"
+            | "honour"
+            | "defiance"
+            | "violation"
+            | "breach"
+            | "pursuit"
+            | "search"
+            | "spite"
+            | "name"
+            | "exchange"
+            | "return"
+            | "place"
+            | "charge"
+    )
 }
 
 /// The preposition the parse hung on a word before the name that modifies

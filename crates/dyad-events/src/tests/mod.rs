@@ -1400,6 +1400,25 @@ fn a_clause_saying_when_the_act_happened_places_it() {
 }
 
 #[test]
+fn an_idiom_with_in_names_no_place() {
+    let c = coder();
+    let located = |text: &str| location_names(&c, text);
+    assert_eq!(
+        located("Rohan attacked Mordor in support of Lyon's mayor."),
+        [None]
+    );
+    assert_eq!(
+        located("Rohan attacked Mordor in Dijon in response to Lyon's plans."),
+        [Some("Dijon".to_string())]
+    );
+    // but a place of the kind
+    assert_eq!(
+        located("Rohan attacked Mordor in the streets of Lyon."),
+        [Some("Lyon".to_string())]
+    );
+}
+
+#[test]
 fn a_country_after_its_own_town_only_qualifies_it() {
     let places = |text: &str| {
         let (sentences, parses) = read(text);
