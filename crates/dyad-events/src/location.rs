@@ -650,7 +650,10 @@ fn acted_on(
             // Gondor" is no place, "the Gulf of Gondor" is.)
             "nmod" => {
                 (parse.words[up].upos != Upos::PROPN
-                    || dyad_geo::is_place_noun(&parse.words[up].lemma))
+                    || dyad_geo::is_place_noun(&parse.words[up].lemma)
+                    // (A kind of place the parse hung on the name before
+                    // it: "the Gondor Army-held town of Osgiliath".)
+                    || (word.upos == Upos::NOUN && dyad_geo::is_settlement_noun(&word.lemma)))
                     && parse.preposition(h).is_none_or(|p| {
                         p == "of" || (assault && matches!(p.as_str(), "on" | "against"))
                     })
@@ -1038,6 +1041,25 @@ mod tests {
         let phrase = place_phrase(&p, 7, 7, false, preps).expect("a place phrase");
         assert_eq!(phrase.head, 7);
         assert!(reaches(&p, &phrase, 1));
+    }
+
+    #[test]
+    fn a_town_the_parse_hung_on_a_name_is_still_what_was_struck() {
+        // "Riders attacked the Grishnakh town of Lyon", with "town" parsed
+        // as a modifier of "Grishnakh"; not "the Union of Lyon"
+        let p = |noun: &str, upos: Upos| {
+            parse(&[
+                ("rider", Upos::NOUN, 2, "nsubj"),
+                ("attack", Upos::VERB, 0, "root"),
+                ("the", Upos::DET, 4, "det"),
+                ("Grishnakh", Upos::PROPN, 2, "obj"),
+                (noun, upos, 4, "nmod"),
+                ("of", Upos::ADP, 7, "case"),
+                ("Lyon", Upos::PROPN, 5, "nmod"),
+            ])
+        };
+        assert!(acted_on(&p("town", Upos::NOUN), 6, 1, true, true));
+        assert!(!acted_on(&p("Union", Upos::PROPN), 6, 1, true, true));
     }
 
     #[test]
