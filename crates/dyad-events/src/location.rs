@@ -115,7 +115,7 @@ fn in_sentence(
         // names: "the Gondor Refugee Camp", "the province of Gondor", "the
         // Gondor suburbs".)
         if p.lat.is_none()
-            && !named_as_place(analysis, p.tokens.clone())
+            && !p.named
             && analysis.mentions.iter().any(|m| {
                 (m.person && m.start < p.tokens.end && p.tokens.start < m.end)
                     || (m.start == p.tokens.start && m.end == p.tokens.end && names_group(m))
@@ -299,16 +299,6 @@ pub(crate) fn qualifies_previous(
 /// village of Tulmek", "Tulmek town").
 fn called_a_settlement(analysis: &Analysis, tokens: Range<usize>) -> bool {
     kind_word_around(analysis, tokens, dyad_geo::is_settlement_noun)
-}
-
-/// Whether the words of a name or around it call it a place: it ends in a
-/// kind of place ("the Kelmora Refugee Camp"), one stands before it with
-/// "of" ("the province of Kelmora") or right after it ("the Kelmora
-/// suburbs").
-fn named_as_place(analysis: &Analysis, tokens: Range<usize>) -> bool {
-    let ends_in_place =
-        tokens.len() > 1 && dyad_geo::is_place_noun(&analysis.tokens[tokens.end - 1].text);
-    ends_in_place || kind_word_around(analysis, tokens, dyad_geo::is_place_noun)
 }
 
 /// Whether a common noun of a kind (`is_kind`) stands right after the name

@@ -101,6 +101,10 @@ pub struct PlaceMention {
     /// words around it ("the village of Qarvesh"): never located.
     #[serde(skip)]
     pub unlisted: bool,
+    /// The words of the name or around it call it a place ("the village of
+    /// Qarvesh", "the Kelmora Refugee Camp", "Qarvesh, a town near …").
+    #[serde(skip)]
+    pub named: bool,
 }
 
 impl PlaceMention {
@@ -190,6 +194,7 @@ pub fn document_places(
             tokens: c.tokens.clone(),
             place: None,
             unlisted,
+            named: c.clues.named,
         };
         let Some(choice) = choice else {
             // A name the gazetteer does not hold ("the village of Qarvesh"):

@@ -152,6 +152,11 @@ pub(crate) struct Clues {
     pub area: bool,
     /// Followed by a town word ("city", "town").
     pub town: bool,
+    /// The words of the name or around it call it a place: it ends in a
+    /// kind of place ("the Kelmora Refugee Camp"), one stands before it
+    /// with "of" or right after it ("the province of Kelmora", "Kelmora
+    /// province"), or an apposition is one ("Kelmora, a town near …").
+    pub named: bool,
     /// Areas one of which holds the place ("Paris, Texas").
     pub qualifier: Vec<PlaceId>,
     /// The sentence is in capitals or title case: capitals tell nothing.
@@ -567,6 +572,7 @@ fn accept(
             if p.is("OF") && (words::is_settlement_word(p2.key) || words::is_area_word(p2.key)) {
                 clues.strong = true;
             }
+            clues.named |= p.is("OF") && !p2.cap && words::is_local_place_word(p2.key);
         }
     }
     // A dateline: the sentence's first words in capitals, then a comma,
@@ -606,6 +612,7 @@ fn accept(
                 clues.town = true;
                 clues.strong = true;
             }
+            clues.named |= words::is_local_place_word(n.key);
         }
     }
     // A person's age set off after the name ("X, 23, was shot").
@@ -616,12 +623,44 @@ fn accept(
             return None;
         }
     }
+    clues.named |= apposition_is_place(w, end)
+        || (!single
+            && (words::is_local_place_word(last.key)
+                || words::is_feature_word(last.key)
+                || words::is_site_word(last.key)));
     // A word the document uses as a person's name ("Jordan" after "Jordan
     // Spieth said").
     if single && people.contains(last.key) && !clues.area && !clues.town {
         return None;
     }
     Some(form)
+}
+
+/// Whether the name ending before `w[end]` is followed by an apposition
+/// that is a kind of place ("Qarvesh, a small town near …"; not "Qarvesh,
+/// a village elder").
+fn apposition_is_place(w: &[Word], end: usize) -> bool {
+    if !w.get(end).is_some_and(|n| n.is_punct(",")) {
+        return false;
+    }
+    let mut k = end + 1;
+    if w.get(k)
+        .is_some_and(|x| matches!(x.key, "A" | "AN" | "THE") && !x.cap)
+    {
+        k += 1;
+    }
+    while k < end + 5
+        && w.get(k)
+            .is_some_and(|x| x.alpha && !x.cap && x.upos == Some(Upos::ADJ))
+    {
+        k += 1;
+    }
+    let kind = w.get(k).is_some_and(|x| {
+        x.alpha && !x.cap && x.upos == Some(Upos::NOUN) && words::is_local_place_word(x.key)
+    });
+    kind && w
+        .get(k + 1)
+        .is_none_or(|x| !x.alpha || x.upos.is_some_and(|u| matches!(u, Upos::ADP | Upos::CCONJ)))
 }
 
 fn is_sentence_initial_function_word(w: &[Word], i: usize) -> bool {
@@ -763,9 +802,10 @@ fn unlisted_place(
             && (words::is_local_place_word(n.key)
                 || (n.is("REFUGEE") && w.get(end + 1).is_some_and(|m| m.is("CAMP"))))
     });
+    let apposition = apposition_is_place(w, end);
     // Named a place by a place word: the words of people's names the
     // document uses do not matter ("the village of Tal Qarvesh" is no one).
-    let named_place = ends_in_word || before_of || before_like || word_after;
+    let named_place = ends_in_word || before_of || before_like || word_after || apposition;
     let listed = list_end == Some(i);
     // ("in Qarvesh", "In Qarvesh, …", "in northern Qarvesh")
     let is_place_prep = |k: usize| {
@@ -834,6 +874,7 @@ fn unlisted_place(
         options: Vec::new(),
         clues: Clues {
             strong: true,
+            named: named_place,
             ..Clues::default()
         },
         inner: Vec::new(),

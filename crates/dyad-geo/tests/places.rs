@@ -283,6 +283,13 @@ fn local_places_the_gazetteer_lacks_are_named_without_coordinates() {
     for name in ["Qarvesh", "Tulmek"] {
         assert!(find(&ms, name).unlisted, "{name}: {ms:#?}");
     }
+    // a name an apposition calls a kind of place, but not a person an
+    // apposition gives a village office to
+    let ms = places("Gunmen burned the offices of Qarvesh, a small village near Gao.");
+    let m = find(&ms, "Qarvesh");
+    assert!(m.unlisted && m.named, "{ms:#?}");
+    let ms = places("Gunmen shot Qarvesh, a village elder, on Monday.");
+    assert!(ms.iter().all(|m| m.text != "Qarvesh"), "{ms:#?}");
     let ms = places("Leaders like Qarvesh spoke.");
     assert!(ms.iter().all(|m| m.text != "Qarvesh"), "{ms:#?}");
     // a capitalized word is no place without such words around it

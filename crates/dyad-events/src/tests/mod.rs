@@ -1400,6 +1400,18 @@ fn a_clause_saying_when_the_act_happened_places_it() {
 }
 
 #[test]
+fn a_name_its_apposition_calls_a_town_is_a_place_not_a_person() {
+    let c = coder();
+    let located = |text: &str| location_names(&c, text);
+    assert_eq!(
+        located(
+            "Rohan attacked a Gondor official in Tulmek Varsa, a small town in southern Mordor."
+        ),
+        [Some("Tulmek Varsa".to_string())]
+    );
+}
+
+#[test]
 fn an_idiom_with_in_names_no_place() {
     let c = coder();
     let located = |text: &str| location_names(&c, text);
