@@ -788,10 +788,11 @@ fn unlisted_place(
         && !w[b - 1].cap
         && !w[b - 2].cap
         && words::is_local_place_word(w[b - 2].key);
-    // ("towns like Qarvesh", "villages such as Qarvesh")
+    // ("towns like Qarvesh", "villages such as Qarvesh", "a township
+    // called Qarvesh", "a village known as Qarvesh")
     let like = match b.checked_sub(1).map(|k| w[k].key) {
-        Some("LIKE") => b.checked_sub(2),
-        Some("AS") if b >= 3 && w[b - 2].is("SUCH") => Some(b - 3),
+        Some("LIKE" | "CALLED" | "NAMED") => b.checked_sub(2),
+        Some("AS") if b >= 3 && matches!(w[b - 2].key, "SUCH" | "KNOWN") => Some(b - 3),
         _ => None,
     };
     let before_like =
