@@ -870,7 +870,9 @@ fn place_phrase(
             && (!country
                 || parse.words[up].upos == Upos::PROPN
                 || dyad_geo::is_place_noun(&parse.words[up].lemma));
-        let over = rel.starts_with("nmod") || matches!(rel, "appos" | "flat") || modifier;
+        // (A conjunct is in its first conjunct's phrase: "in Gao and
+        // Kidal", "in the second city, rebel-held Kidal".)
+        let over = rel.starts_with("nmod") || matches!(rel, "appos" | "flat" | "conj") || modifier;
         if !over || !matches!(parse.words[up].upos, Upos::NOUN | Upos::PROPN) {
             return None;
         }
@@ -1030,6 +1032,31 @@ mod tests {
         };
         let phrase = place_phrase(&p, 7, 7, false, preps).expect("a place phrase");
         assert_eq!(phrase.head, 7);
+        assert!(reaches(&p, &phrase, 1));
+    }
+
+    #[test]
+    fn a_conjunct_shares_the_place_phrase_of_the_noun_it_is_joined_to() {
+        // "Riders attacked in the second city, rebel-held Lyon", with "Lyon"
+        // parsed as a conjunct of "city"
+        let p = parse(&[
+            ("rider", Upos::NOUN, 2, "nsubj"),
+            ("attack", Upos::VERB, 0, "root"),
+            ("in", Upos::ADP, 6, "case"),
+            ("the", Upos::DET, 6, "det"),
+            ("second", Upos::ADJ, 6, "amod"),
+            ("city", Upos::NOUN, 2, "obl"),
+            (",", Upos::PUNCT, 8, "punct"),
+            ("Lyon", Upos::PROPN, 6, "conj"),
+        ]);
+        let preps = Preps {
+            material: true,
+            goal: false,
+            assault: false,
+            destination: false,
+        };
+        let phrase = place_phrase(&p, 7, 7, false, preps).expect("a place phrase");
+        assert_eq!(phrase.head, 5);
         assert!(reaches(&p, &phrase, 1));
     }
 
