@@ -202,7 +202,7 @@ fn in_sentence(
                 .map(|(steps, &g)| (Hang::Governor(steps as u8), g))
                 .or_else(|| {
                     // 5. One that hangs on a clause saying when the act
-                    // happened ("killed five when they were attacked near
+                    // happened ("killed five when they came under fire near
                     // Osgiliath").
                     moments
                         .iter()

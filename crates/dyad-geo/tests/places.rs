@@ -122,7 +122,7 @@ fn the_story_decides_between_places_of_one_name() {
 
 #[test]
 fn a_sentence_may_begin_with_its_place() {
-    // "In X," at the head of a sentence is as sure a cue as "in X" inside
+    // "In X," opening a sentence is as sure a cue as "in X" inside
     // one, when another country named nearby pulls the name elsewhere.
     let ms = places("In Athens, farmers protested outside the US embassy.");
     assert_eq!(country(&ms, "Athens"), Some("GRC"), "{ms:#?}");

@@ -1394,7 +1394,7 @@ fn a_clause_saying_when_the_act_happened_places_it() {
         [Some("Lyon".to_string())]
     );
     assert_eq!(
-        located("Rohan attacked Mordor riders as they travelled on a road north of Lyon."),
+        located("Rohan attacked Mordor riders as they rode along a track north of Lyon."),
         [Some("Lyon".to_string())]
     );
 }
@@ -1404,9 +1404,7 @@ fn a_name_its_apposition_calls_a_town_is_a_place_not_a_person() {
     let c = coder();
     let located = |text: &str| location_names(&c, text);
     assert_eq!(
-        located(
-            "Rohan attacked a Gondor official in Tulmek Varsa, a small town in southern Mordor."
-        ),
+        located("Rohan attacked a Gondor official in Tulmek Varsa, a remote town beyond Mordor."),
         [Some("Tulmek Varsa".to_string())]
     );
 }
