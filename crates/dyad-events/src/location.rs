@@ -227,8 +227,13 @@ fn in_sentence(
                     let rank = Rank::beside(p.tokens.start.abs_diff(at));
                     // (Of a statement, only after a preposition: the place
                     // spoken of is none, "accused Gondor".)
-                    if beside_verb(analysis, at, p.tokens.clone(), !preps.material)
-                        && best.as_ref().is_none_or(|(r, _)| rank < *r)
+                    if beside_verb(
+                        analysis.tokens,
+                        parse,
+                        at,
+                        p.tokens.clone(),
+                        !preps.material,
+                    ) && best.as_ref().is_none_or(|(r, _)| rank < *r)
                     {
                         best = Some((rank, p));
                     }
@@ -474,29 +479,39 @@ impl Rank {
     }
 }
 
-/// Whether the place at `tokens` is named right after the verb at `at`:
-/// only articles, words of direction and one preposition of place (which
-/// `needs_preposition` requires) between
-/// ("patrolled downtown Osgiliath", "marched through central Osgiliath"),
-/// and no common noun after it but a kind of place ("patrolled Osgiliath
-/// streets", not "sued the Osgiliath government").
+/// Whether the place at `tokens` (of the sentence's `words`) is named right
+/// after the verb at `at`: only articles, adjectives, adverbs, words of
+/// direction, kinds of place and one preposition of place (which
+/// `needs_preposition` requires) between, and "of" only after a kind of
+/// place ("patrolled downtown Osgiliath", "marched through central
+/// Osgiliath", "patrolled the walled city of Osgiliath"; not "captured
+/// another of Gondor's officers"), and no common noun after it but a kind of
+/// place ("patrolled Osgiliath streets", not "sued the Osgiliath
+/// government").
 fn beside_verb(
-    analysis: &Analysis,
+    words: &[Token],
+    parse: &ParsedSentence,
     at: usize,
     tokens: Range<usize>,
     needs_preposition: bool,
 ) -> bool {
-    if analysis.upos(at) != Some(Upos::VERB) || tokens.start <= at || tokens.start - at > 4 {
+    let upos = |k: usize| parse.words.get(k).map(|w| w.upos);
+    if upos(at) != Some(Upos::VERB) || tokens.start <= at || tokens.start - at > 6 {
         return false;
     }
-    let text = |k: usize| analysis.tokens[k].text.to_lowercase();
+    let text = |k: usize| words[k].text.to_lowercase();
     let mut preposition = false;
     for k in at + 1..tokens.start {
         let w = text(k);
         if PLACE_PREPS.contains(&w.as_str()) && !preposition {
             preposition = true;
-        } else if !(matches!(analysis.upos(k), Some(Upos::DET | Upos::ADV))
-            || dyad_geo::is_direction_word(&w))
+        } else if !(matches!(upos(k), Some(Upos::DET | Upos::ADV | Upos::ADJ))
+            || dyad_geo::is_direction_word(&w)
+            || (upos(k) == Some(Upos::NOUN) && dyad_geo::is_place_noun(&w))
+            || (w == "of"
+                && k + 1 == tokens.start
+                && upos(k - 1) == Some(Upos::NOUN)
+                && dyad_geo::is_place_noun(&text(k - 1))))
         {
             return false;
         }
@@ -505,18 +520,17 @@ fn beside_verb(
         return false;
     }
     let mut k = tokens.end;
-    if analysis
-        .tokens
+    if words
         .get(k)
         .is_some_and(|t| matches!(t.text.as_str(), "'s" | "’s"))
     {
         k += 1;
     }
     // the run of common nouns after the name ends in a kind of place
-    let nouns = (k..analysis.len())
-        .take_while(|&j| analysis.upos(j) == Some(Upos::NOUN))
+    let nouns = (k..words.len())
+        .take_while(|&j| upos(j) == Some(Upos::NOUN))
         .last();
-    nouns.is_none_or(|j| dyad_geo::is_place_noun(&analysis.tokens[j].text))
+    nouns.is_none_or(|j| dyad_geo::is_place_noun(&words[j].text))
 }
 
 /// Which prepositions locate an event besides [`PLACE_PREPS`].
@@ -1077,6 +1091,46 @@ mod tests {
         };
         assert!(acted_on(&p("town", Upos::NOUN), 6, 1, true, true));
         assert!(!acted_on(&p("Union", Upos::PROPN), 6, 1, true, true));
+    }
+
+    #[test]
+    fn a_place_beside_the_verb_may_follow_the_kind_of_place_it_is() {
+        let sentence = |words: &[(&str, Upos)]| {
+            let tokens: Vec<Token> = words
+                .iter()
+                .map(|&(w, _)| Token {
+                    text: w.into(),
+                    span: dyad_types::Span::default(),
+                })
+                .collect();
+            let p = parse(
+                &words
+                    .iter()
+                    .map(|&(w, u)| (w, u, 0, "dep"))
+                    .collect::<Vec<_>>(),
+            );
+            (tokens, p)
+        };
+        // "patrolled the walled city of Lyon"
+        let (tokens, p) = sentence(&[
+            ("patrolled", Upos::VERB),
+            ("the", Upos::DET),
+            ("walled", Upos::ADJ),
+            ("city", Upos::NOUN),
+            ("of", Upos::ADP),
+            ("Lyon", Upos::PROPN),
+        ]);
+        assert!(beside_verb(&tokens, &p, 0, 5..6, false));
+        // "captured another of Lyon's officers"
+        let (tokens, p) = sentence(&[
+            ("captured", Upos::VERB),
+            ("another", Upos::DET),
+            ("of", Upos::ADP),
+            ("Lyon", Upos::PROPN),
+            ("'s", Upos::PART),
+            ("officers", Upos::NOUN),
+        ]);
+        assert!(!beside_verb(&tokens, &p, 0, 3..4, false));
     }
 
     #[test]
