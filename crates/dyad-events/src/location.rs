@@ -96,6 +96,16 @@ fn in_sentence(
     // ("destroyed a depot in southern Gondor"), and so is the place a
     // physical act is done to ("shelled Osgiliath").
     let mut best: Option<(Rank, &PlaceMention)> = None;
+    // Whether token k is in a country's name.
+    let country_at = |k: usize| {
+        places.iter().any(|q| {
+            q.sentence == sentence
+                && q.tokens.contains(&k)
+                && q.place
+                    .and_then(|id| Gazetteer::builtin().place(id))
+                    .is_some_and(|place| place.kind == Kind::Country)
+        })
+    };
     for p in places.iter().filter(|p| p.sentence == sentence) {
         // (A name inside another name counts where that is a site's: "the
         // Osgiliath Airport", but not "the Osgiliath Police".)
@@ -257,7 +267,7 @@ fn in_sentence(
             // Osgiliath", "in Osgiliath in western Gondor").
             area: !settlement,
             attachment: match phrase {
-                Some(ph) if in_phrase => attachment(parse, &p.tokens, head, ph.head),
+                Some(ph) if in_phrase => attachment(parse, &p.tokens, head, ph.head, &country_at),
                 // what an act is done to: the name itself before a name
                 // modifying it ("captured the Gondor town of Osgiliath")
                 _ => match parse.words[head].deprel.as_str() {
@@ -757,7 +767,13 @@ fn moments(parse: &ParsedSentence, at: usize) -> Vec<usize> {
 /// name it is "of" ("in the town of Gao near Kidal": Gao; but "in the Tulmek
 /// district of Gao": Tulmek), 1 for a name
 /// modifying it, 2 for one further down.
-fn attachment(parse: &ParsedSentence, name: &Range<usize>, head: usize, phrase: usize) -> u8 {
+fn attachment(
+    parse: &ParsedSentence,
+    name: &Range<usize>,
+    head: usize,
+    phrase: usize,
+    country_at: &dyn Fn(usize) -> bool,
+) -> u8 {
     // ("the Tulmek district of Gao": the district has its own name, Gao is
     // only where it lies; but "the Gondor town of Osgiliath" is Osgiliath.)
     let named_by = parse.words[head].head == Some(phrase)
@@ -765,12 +781,17 @@ fn attachment(parse: &ParsedSentence, name: &Range<usize>, head: usize, phrase: 
         && parse.preposition(head).as_deref() == Some("of")
         && (dyad_geo::is_settlement_noun(&parse.words[phrase].lemma)
             || !parse.children(phrase).any(|c| {
-                parse.words[c].deprel == "compound" && parse.words[c].upos == Upos::PROPN
+                parse.words[c].deprel == "compound"
+                    && parse.words[c].upos == Upos::PROPN
+                    && !country_at(c)
             }));
     // ("in the Tulmek district in western Gao", "near the Tulmek area of
     // Gao": the district's own name; but not "the Gondor town of
     // Osgiliath", whose name is the one it is "of".)
+    // (A country names no place inside it: "the Gondor state of
+    // Osgiliath" is Osgiliath.)
     let names_local_place = parse.words[head].head == Some(phrase)
+        && !country_at(head)
         && parse.words[head].deprel == "compound"
         && dyad_geo::is_local_place_noun(&parse.words[phrase].lemma)
         && !(dyad_geo::is_settlement_noun(&parse.words[phrase].lemma)
@@ -1166,11 +1187,17 @@ mod tests {
         };
         // "near the Tulmek area of Lyon": Tulmek names the area
         let p = near_the("Tulmek", "area");
-        assert_eq!(attachment(&p, &(2..3), 2, 3), 0);
+        assert_eq!(attachment(&p, &(2..3), 2, 3, &|_| false), 0);
         // "near the Gondor town of Lyon": Lyon names the town
         let p = near_the("Gondor", "town");
-        assert_eq!(attachment(&p, &(2..3), 2, 3), 1);
-        assert_eq!(attachment(&p, &(5..6), 5, 3), 0);
+        assert_eq!(attachment(&p, &(2..3), 2, 3, &|_| false), 1);
+        assert_eq!(attachment(&p, &(5..6), 5, 3, &|_| false), 0);
+        // "near the Gondor state of Lyon", Gondor a country: Lyon names the
+        // state
+        let p = near_the("Gondor", "state");
+        let gondor = |k: usize| k == 2;
+        assert_eq!(attachment(&p, &(2..3), 2, 3, &gondor), 1);
+        assert_eq!(attachment(&p, &(5..6), 5, 3, &gondor), 0);
     }
 
     #[test]
