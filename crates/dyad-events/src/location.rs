@@ -99,11 +99,7 @@ fn in_sentence(
     // Whether token k is in a country's name.
     let country_at = |k: usize| {
         places.iter().any(|q| {
-            q.sentence == sentence
-                && q.tokens.contains(&k)
-                && q.place
-                    .and_then(|id| Gazetteer::builtin().place(id))
-                    .is_some_and(|place| place.kind == Kind::Country)
+            q.sentence == sentence && q.tokens.contains(&k) && kind(q) == Some(Kind::Country)
         })
     };
     for p in places.iter().filter(|p| p.sentence == sentence) {
@@ -161,10 +157,7 @@ fn in_sentence(
         let Some(head) = parse.head_of(p.tokens.clone()) else {
             continue;
         };
-        let kind = p
-            .place
-            .and_then(|id| Gazetteer::builtin().place(id))
-            .map(|place| place.kind);
+        let kind = kind(p);
         // A named local place dyad cannot locate ("the village of Qarvesh")
         // is as precise as a town.
         // (But not a division named so: "the Tulmek Local Government Area".)
@@ -284,6 +277,14 @@ fn in_sentence(
     best.map(|(_, p)| p.location())
 }
 
+/// The kind of place a mention was resolved to (by the built-in gazetteer,
+/// which the coder's places come from).
+fn kind(m: &PlaceMention) -> Option<Kind> {
+    m.place
+        .and_then(|id| Gazetteer::builtin().place(id))
+        .map(|place| place.kind)
+}
+
 /// Whether `p` is a country or first-level division set off by a comma
 /// after a place of its own ("Osgiliath, Gondor"): it qualifies that place.
 pub(crate) fn qualifies_previous(
@@ -291,11 +292,6 @@ pub(crate) fn qualifies_previous(
     p: &PlaceMention,
     tokens: &[Token],
 ) -> bool {
-    let kind = |m: &PlaceMention| {
-        m.place
-            .and_then(|id| Gazetteer::builtin().place(id))
-            .map(|pl| pl.kind)
-    };
     let Some(comma) = p.tokens.start.checked_sub(1) else {
         return false;
     };
@@ -1001,6 +997,15 @@ mod tests {
     use super::*;
     use dyad_types::ParsedWord;
 
+    /// The prepositions of a physical act that is neither a protest, nor a
+    /// going somewhere, nor an assault.
+    const MATERIAL: Preps = Preps {
+        material: true,
+        goal: false,
+        assault: false,
+        destination: false,
+    };
+
     /// A parse from (lemma, part of speech, head counted from 1 with 0 for
     /// the root, relation) per word.
     fn parse(words: &[(&str, Upos, usize, &str)]) -> ParsedSentence {
@@ -1032,13 +1037,7 @@ mod tests {
             ("talk", Upos::NOUN, 2, "obl"),
             ("stall", Upos::VERB, 2, "advcl"),
         ]);
-        let preps = Preps {
-            material: true,
-            goal: false,
-            assault: false,
-            destination: false,
-        };
-        let phrase = place_phrase(&p, 4, 4, false, preps).expect("a place phrase");
+        let phrase = place_phrase(&p, 4, 4, false, MATERIAL).expect("a place phrase");
         assert_eq!(phrase.head, 4);
         assert!(reaches(&p, &phrase, 1));
         // (not a preposition that is the name's own word's)
@@ -1059,13 +1058,7 @@ mod tests {
             ("west", Upos::PROPN, 8, "compound"),
             ("Lyon", Upos::PROPN, 2, "obl"),
         ]);
-        let preps = Preps {
-            material: true,
-            goal: false,
-            assault: false,
-            destination: false,
-        };
-        let phrase = place_phrase(&p, 7, 7, false, preps).expect("a place phrase");
+        let phrase = place_phrase(&p, 7, 7, false, MATERIAL).expect("a place phrase");
         assert_eq!(phrase.head, 7);
         assert!(reaches(&p, &phrase, 1));
     }
@@ -1084,13 +1077,7 @@ mod tests {
             (",", Upos::PUNCT, 8, "punct"),
             ("Lyon", Upos::PROPN, 6, "conj"),
         ]);
-        let preps = Preps {
-            material: true,
-            goal: false,
-            assault: false,
-            destination: false,
-        };
-        let phrase = place_phrase(&p, 7, 7, false, preps).expect("a place phrase");
+        let phrase = place_phrase(&p, 7, 7, false, MATERIAL).expect("a place phrase");
         assert_eq!(phrase.head, 5);
         assert!(reaches(&p, &phrase, 1));
     }
