@@ -102,7 +102,17 @@ fn in_sentence(
             q.sentence == sentence && q.tokens.contains(&k) && kind(q) == Some(Kind::Country)
         })
     };
+    // A dateline the sentence begins with ("OSGILIATH, Gondor (AP) -- …")
+    // places the story, not the act: only when nothing else does.
+    let body = dateline_end(analysis.tokens, places, sentence);
+    let mut datelined: Option<&PlaceMention> = None;
     for p in places.iter().filter(|p| p.sentence == sentence) {
+        if body.is_some_and(|b| p.tokens.end <= b) {
+            if datelined.is_none() && matches!(p.form, Form::Name) {
+                datelined = Some(p);
+            }
+            continue;
+        }
         // (A name inside another name counts where that is a site's: "the
         // Osgiliath Airport", but not "the Osgiliath Police".)
         let site = p.form == Form::Part
@@ -274,7 +284,45 @@ fn in_sentence(
             best = Some((rank, p));
         }
     }
-    best.map(|(_, p)| p.location())
+    best.map(|(_, p)| p)
+        .or(datelined)
+        .map(PlaceMention::location)
+}
+
+/// Where the body of a document's first sentence begins after a dateline
+/// run into it: places, commas and a bracket ("OSGILIATH, Gondor (AP)"),
+/// then a dash.
+fn dateline_end(tokens: &[Token], places: &[PlaceMention], sentence: usize) -> Option<usize> {
+    if sentence != 0 {
+        return None;
+    }
+    let (mut k, mut named, mut bracket) = (0, false, false);
+    while k < tokens.len().min(16) {
+        let text = tokens[k].text.as_str();
+        if let Some(p) = places
+            .iter()
+            .find(|p| p.sentence == 0 && p.tokens.start == k)
+        {
+            named = true;
+            k = p.tokens.end;
+            continue;
+        }
+        match text {
+            "," => {}
+            "(" => bracket = true,
+            ")" => bracket = false,
+            // (a dash set off by spaces, not a hyphen: "GONDOR-RIDER")
+            "--" | "__" | "_" | "-" | "–" | "—"
+                if named && !bracket && tokens[k].span.start > tokens[k - 1].span.end =>
+            {
+                return Some(k + 1)
+            }
+            _ if bracket => {}
+            _ => return None,
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The kind of place a mention was resolved to (by the built-in gazetteer,
@@ -1021,6 +1069,32 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_dateline_run_into_the_first_sentence_ends_at_its_dash() {
+        let end = |text: &str| {
+            let sentences = dyad_text::sentences(text);
+            let places = dyad_geo::document_places(Gazetteer::builtin(), text, &sentences, &[]);
+            let end = dateline_end(&sentences[0].tokens, &places, 0)?;
+            Some(
+                sentences[0]
+                    .tokens
+                    .get(end)
+                    .map_or("(end)".to_string(), |t| t.text.clone()),
+            )
+        };
+        assert_eq!(
+            end("LYON, France (AP) __ Riders raided a depot in Dijon.").as_deref(),
+            Some("Riders")
+        );
+        assert_eq!(
+            end("LYON \u{2013} Riders raided a depot in Dijon.").as_deref(),
+            Some("Riders")
+        );
+        // (a hyphen is no dash, nor is a sentence a dateline)
+        assert_eq!(end("LYON-DIJON TALKS -- Riders raided a depot."), None);
+        assert_eq!(end("Lyon riders raided a depot - in Dijon."), None);
     }
 
     #[test]
