@@ -354,17 +354,13 @@ pub(crate) fn qualifies_previous(
         })
 }
 
-/// Whether the words around a name call it a town, city or village ("the
-/// village of Tulmek", "Tulmek town").
+/// Whether the words around a name call it a town, city or village: such a
+/// word right after it or before it with "of" ("Tulmek town", "the village
+/// of Tulmek").
 fn called_a_settlement(analysis: &Analysis, tokens: Range<usize>) -> bool {
-    kind_word_around(analysis, tokens, dyad_geo::is_settlement_noun)
-}
-
-/// Whether a common noun of a kind (`is_kind`) stands right after the name
-/// at `tokens` or before it with "of" ("Tulmek town", "the town of Tulmek").
-fn kind_word_around(analysis: &Analysis, tokens: Range<usize>, is_kind: fn(&str) -> bool) -> bool {
     let word = |k: usize| analysis.tokens.get(k).map_or("", |t| t.text.as_str());
-    let kind = |k: usize| word(k).starts_with(char::is_lowercase) && is_kind(word(k));
+    let kind =
+        |k: usize| word(k).starts_with(char::is_lowercase) && dyad_geo::is_settlement_noun(word(k));
     kind(tokens.end)
         || (tokens.start >= 2 && word(tokens.start - 1) == "of" && kind(tokens.start - 2))
 }
@@ -1054,6 +1050,14 @@ mod tests {
         destination: false,
     };
 
+    /// The head of the place phrase of the name at token `name`, which must
+    /// hang on the verb at token `verb`.
+    fn phrase_on(p: &ParsedSentence, name: usize, verb: usize) -> usize {
+        let phrase = place_phrase(p, name, name, false, MATERIAL).expect("a place phrase");
+        assert!(reaches(p, &phrase, verb));
+        phrase.head
+    }
+
     /// A parse from (lemma, part of speech, head counted from 1 with 0 for
     /// the root, relation) per word.
     fn parse(words: &[(&str, Upos, usize, &str)]) -> ParsedSentence {
@@ -1111,9 +1115,7 @@ mod tests {
             ("talk", Upos::NOUN, 2, "obl"),
             ("stall", Upos::VERB, 2, "advcl"),
         ]);
-        let phrase = place_phrase(&p, 4, 4, false, MATERIAL).expect("a place phrase");
-        assert_eq!(phrase.head, 4);
-        assert!(reaches(&p, &phrase, 1));
+        assert_eq!(phrase_on(&p, 4, 1), 4);
         // (not a preposition that is the name's own word's)
         assert_eq!(stray_preposition(&p, 6, 6), None);
     }
@@ -1132,9 +1134,7 @@ mod tests {
             ("west", Upos::PROPN, 8, "compound"),
             ("Lyon", Upos::PROPN, 2, "obl"),
         ]);
-        let phrase = place_phrase(&p, 7, 7, false, MATERIAL).expect("a place phrase");
-        assert_eq!(phrase.head, 7);
-        assert!(reaches(&p, &phrase, 1));
+        assert_eq!(phrase_on(&p, 7, 1), 7);
     }
 
     #[test]
@@ -1151,9 +1151,7 @@ mod tests {
             (",", Upos::PUNCT, 8, "punct"),
             ("Lyon", Upos::PROPN, 6, "conj"),
         ]);
-        let phrase = place_phrase(&p, 7, 7, false, MATERIAL).expect("a place phrase");
-        assert_eq!(phrase.head, 5);
-        assert!(reaches(&p, &phrase, 1));
+        assert_eq!(phrase_on(&p, 7, 1), 5);
     }
 
     #[test]

@@ -623,17 +623,19 @@ fn accept(
             return None;
         }
     }
-    clues.named |= apposition_is_place(w, end)
-        || (!single
-            && (words::is_local_place_word(last.key)
-                || words::is_feature_word(last.key)
-                || words::is_site_word(last.key)));
+    clues.named |= apposition_is_place(w, end) || (!single && is_kind_of_place(last));
     // A word the document uses as a person's name ("Jordan" after "Jordan
     // Spieth said").
     if single && people.contains(last.key) && !clues.area && !clues.town {
         return None;
     }
     Some(form)
+}
+
+/// Whether a word is a kind of place that may end a place's name ("the
+/// Kelmora Refugee Camp", "the Dorvan Mountains", "the Tulmek Hospital").
+fn is_kind_of_place(x: &Word) -> bool {
+    words::is_local_place_word(x.key) || words::is_feature_word(x.key) || words::is_site_word(x.key)
 }
 
 /// Whether the name ending before `w[end]` is followed by an apposition
@@ -772,11 +774,8 @@ fn unlisted_place(
         return None;
     }
     let last = &w[end - 1];
-    let ends_in_word = end - i >= 2
-        && (words::is_local_place_word(last.key)
-            || words::is_feature_word(last.key)
-            || words::is_site_word(last.key)
-            || words::is_place_name_prefix(w[i].key));
+    let ends_in_word =
+        end - i >= 2 && (is_kind_of_place(last) || words::is_place_name_prefix(w[i].key));
     // Where the words before the name end: before an opening ʿayn written
     // as an apostrophe ("the town of 'Qarvesh").
     let b = match i.checked_sub(1).map(|k| &w[k]) {

@@ -1123,6 +1123,18 @@ fn locations(c: &Coder, text: &str) -> Vec<Option<dyad_types::Location>> {
         .collect()
 }
 
+/// Checks that each text codes one event, located at the place named (or
+/// nowhere).
+fn assert_located(c: &Coder, cases: &[(&str, Option<&str>)]) {
+    for &(text, want) in cases {
+        assert_eq!(
+            location_names(c, text),
+            [want.map(str::to_string)],
+            "{text}"
+        );
+    }
+}
+
 /// The name of each event's location in `text`.
 fn location_names(c: &Coder, text: &str) -> Vec<Option<String>> {
     locations(c, text)
@@ -1206,14 +1218,18 @@ fn a_local_place_the_gazetteer_lacks_is_named_without_coordinates() {
     assert_eq!(named, [Some(("Tal Qarvesh".to_string(), None))]);
     // A district with its own name is where it happened, not the city it
     // is "of"; a town's name is the one it is "of".
-    let located = |text: &str| location_names(&c, text);
-    assert_eq!(
-        located("Rohan attacked Mordor in the Tulmek district of Lyon."),
-        [Some("Tulmek".to_string())]
-    );
-    assert_eq!(
-        located("Rohan attacked Mordor in the Rhone town of Lyon."),
-        [Some("Lyon".to_string())]
+    assert_located(
+        &c,
+        &[
+            (
+                "Rohan attacked Mordor in the Tulmek district of Lyon.",
+                Some("Tulmek"),
+            ),
+            (
+                "Rohan attacked Mordor in the Rhone town of Lyon.",
+                Some("Lyon"),
+            ),
+        ],
     );
 }
 
@@ -1226,101 +1242,48 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
          --- CAPTURE [192] ---\nCAPTURE\n\n--- STORM [190] ---\nSTORM\n\n{VERBS}"
     );
     let c = coder_with_verbs(&verbs);
-    let located = |text: &str| location_names(&c, text);
-    assert_eq!(
-        located("Rohan patrolled the Gondor town of Lyon on Monday."),
-        [Some("Lyon".to_string())]
-    );
-    assert_eq!(
-        located("Rohan captured a third of Lyon from Gondor."),
-        [Some("Lyon".to_string())]
-    );
-    // A name the actor dictionary knows as a group's is that group, not an
-    // unlisted place.
-    assert_eq!(
-        located("Rohan stormed Grishnakh in Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    // Nor is what a group's name is "of" a place of the act.
-    assert_eq!(
-        located("Rohan attacked the Dark State of Lyon and Paris in Dijon."),
-        [Some("Dijon".to_string())]
-    );
-    // A name that ends in a kind of place is that place, even where the
-    // dictionaries know it as a group's.
-    assert_eq!(
-        located("Rohan stormed the Orc Camp on Monday."),
-        [Some("Orc Camp".to_string())]
-    );
-    // A place a distance is measured from lies elsewhere.
-    assert_eq!(
-        located("Rohan captured the Qarvesh village of Grishnakh 35 kilometers (22 miles) west of Lyon."),
-        [Some("Qarvesh".to_string())]
-    );
-    // A district's own name places it more precisely than its city.
-    assert_eq!(
-        located("Rohan attacked Grishnakh in the Tulmek district in western Lyon."),
-        [Some("Tulmek".to_string())]
-    );
-    // A kind of place renames the place before it, whatever the parse
-    // hangs it on.
-    assert_eq!(
-        located("Rohan stormed a Grishnakh depot in the city of Lyon, the regional capital of Catalonia region."),
-        [Some("Lyon".to_string())]
-    );
-    // Where the news came from is not where it happened.
-    assert_eq!(
-        located("According to a source in Dijon, Rohan stormed Grishnakh's depot at Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    assert_eq!(
-        located("According to a source in Dijon, Rohan stormed Grishnakh's depot."),
-        [None]
-    );
-    // Where someone lives or comes from is not where the act happened.
-    assert_eq!(
-        located("Rohan stormed the depot of Grishnakh, a native of Lyon."),
-        [None]
-    );
-    // A region reached through other nouns is not what the act was done
-    // to more than the town it happened in.
-    assert_eq!(
-        located("Rohan stormed the depot of Catalonia's riders in Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    // A name the text calls a village is a village, whatever else the
-    // gazetteer calls so.
-    assert_eq!(
-        located("Rohan stormed a Grishnakh depot in the village of Catalonia near Lyon."),
-        [Some("Catalunya".to_string())]
-    );
-    // Where a verb of going goes to is where it happens.
-    assert_eq!(
-        located("Rohan sent Gondor riders yesterday to Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    // A named division is no more precise than a town.
-    assert_eq!(
-        located("Rohan attacked Grishnakh in the Tulmek Province near Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    assert_eq!(
-        located("Rohan attacked the Dark State in the province of Grishnakh."),
-        [Some("Grishnakh".to_string())]
-    );
-    // "On" a kind of place locates, as "in" does.
-    assert_eq!(
-        located("Rohan stormed a Grishnakh depot on the outskirts of Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    assert_eq!(
-        located("Rohan stormed a Grishnakh depot on the road of Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    // A city named inside a site's name places what happens at the site.
-    assert_eq!(
-        located("Rohan attacked Gondor at the Lyon Airport."),
-        [Some("Lyon".to_string())]
+    assert_located(
+        &c,
+        &[
+            ("Rohan patrolled the Gondor town of Lyon on Monday.", Some("Lyon")),
+            ("Rohan captured a third of Lyon from Gondor.", Some("Lyon")),
+            // A name the actor dictionary knows as a group's is that group, not an
+            // unlisted place.
+            ("Rohan stormed Grishnakh in Lyon.", Some("Lyon")),
+            // Nor is what a group's name is "of" a place of the act.
+            ("Rohan attacked the Dark State of Lyon and Paris in Dijon.", Some("Dijon")),
+            // A name that ends in a kind of place is that place, even where the
+            // dictionaries know it as a group's.
+            ("Rohan stormed the Orc Camp on Monday.", Some("Orc Camp")),
+            // A place a distance is measured from lies elsewhere.
+            ("Rohan captured the Qarvesh village of Grishnakh 35 kilometers (22 miles) west of Lyon.", Some("Qarvesh")),
+            // A district's own name places it more precisely than its city.
+            ("Rohan attacked Grishnakh in the Tulmek district in western Lyon.", Some("Tulmek")),
+            // A kind of place renames the place before it, whatever the parse
+            // hangs it on.
+            ("Rohan stormed a Grishnakh depot in the city of Lyon, the regional capital of Catalonia region.", Some("Lyon")),
+            // Where the news came from is not where it happened.
+            ("According to a source in Dijon, Rohan stormed Grishnakh's depot at Lyon.", Some("Lyon")),
+            ("According to a source in Dijon, Rohan stormed Grishnakh's depot.", None),
+            // Where someone lives or comes from is not where the act happened.
+            ("Rohan stormed the depot of Grishnakh, a native of Lyon.", None),
+            // A region reached through other nouns is not what the act was done
+            // to more than the town it happened in.
+            ("Rohan stormed the depot of Catalonia's riders in Lyon.", Some("Lyon")),
+            // A name the text calls a village is a village, whatever else the
+            // gazetteer calls so.
+            ("Rohan stormed a Grishnakh depot in the village of Catalonia near Lyon.", Some("Catalunya")),
+            // Where a verb of going goes to is where it happens.
+            ("Rohan sent Gondor riders yesterday to Lyon.", Some("Lyon")),
+            // A named division is no more precise than a town.
+            ("Rohan attacked Grishnakh in the Tulmek Province near Lyon.", Some("Lyon")),
+            ("Rohan attacked the Dark State in the province of Grishnakh.", Some("Grishnakh")),
+            // "On" a kind of place locates, as "in" does.
+            ("Rohan stormed a Grishnakh depot on the outskirts of Lyon.", Some("Lyon")),
+            ("Rohan stormed a Grishnakh depot on the road of Lyon.", Some("Lyon")),
+            // A city named inside a site's name places what happens at the site.
+            ("Rohan attacked Gondor at the Lyon Airport.", Some("Lyon")),
+        ],
     );
 }
 
@@ -1328,74 +1291,78 @@ fn what_a_verb_of_taking_places_is_done_to_is_where_it_happened() {
 fn a_place_named_right_after_the_verb_is_where_it_happened() {
     let verbs = format!("--- PATROL [130] ---\nPATROL {{PATROLS PATROLLED PATROLLING}}\n\n{VERBS}");
     let c = coder_with_verbs(&verbs);
-    let located = |text: &str| location_names(&c, text);
-    assert_eq!(
-        located("Rohan is patrolling in central Lyon questioning Gondor farmers."),
-        [Some("Lyon".to_string())]
-    );
-    assert_eq!(
-        located("Rohan is patrolling Lyon streets and Gondor gates have been built."),
-        [Some("Lyon".to_string())]
-    );
-    // nor one of the places a space lies between: the border's country is
-    assert_eq!(
-        located("Rohan is patrolling the Gondor border between Lyon and Dijon."),
-        [Some("Gondor".to_string())]
-    );
-    // but not what a statement is about
-    assert_eq!(located("Rohan accused Andorra of lying."), [None]);
-    assert_eq!(
-        located("Rohan accused Grishnakh in Lyon of lying."),
-        [Some("Lyon".to_string())]
-    );
-    // nor a place that only qualifies what is spoken of
-    assert_eq!(
-        located("Rohan praised the Lyon treasury officials of Gondor."),
-        [None]
+    assert_located(
+        &c,
+        &[
+            (
+                "Rohan is patrolling in central Lyon questioning Gondor farmers.",
+                Some("Lyon"),
+            ),
+            (
+                "Rohan is patrolling Lyon streets and Gondor gates have been built.",
+                Some("Lyon"),
+            ),
+            // nor one of the places a space lies between: the border's country is
+            (
+                "Rohan is patrolling the Gondor border between Lyon and Dijon.",
+                Some("Gondor"),
+            ),
+            // but not what a statement is about
+            ("Rohan accused Andorra of lying.", None),
+            ("Rohan accused Grishnakh in Lyon of lying.", Some("Lyon")),
+            // nor a place that only qualifies what is spoken of
+            ("Rohan praised the Lyon treasury officials of Gondor.", None),
+        ],
     );
 }
 
 #[test]
 fn a_country_before_a_noun_places_only_a_kind_of_place() {
     let c = coder();
-    let located = |text: &str| location_names(&c, text);
-    assert_eq!(located("Rohan attacked Gondor in US-led raids."), [None]);
-    assert_eq!(
-        located("Rohan attacked Gondor in the Mali countryside."),
-        [Some("Mali".to_string())]
-    );
-    // a town before any noun
-    assert_eq!(
-        located("Rohan attacked Gondor in a Lyon market."),
-        [Some("Lyon".to_string())]
+    assert_located(
+        &c,
+        &[
+            ("Rohan attacked Gondor in US-led raids.", None),
+            (
+                "Rohan attacked Gondor in the Mali countryside.",
+                Some("Mali"),
+            ),
+            // a town before any noun
+            ("Rohan attacked Gondor in a Lyon market.", Some("Lyon")),
+        ],
     );
 }
 
 #[test]
 fn the_purpose_of_an_act_places_it_when_nothing_nearer_does() {
     let c = coder();
-    let located = |text: &str| location_names(&c, text);
-    assert_eq!(
-        located("Rohan attacked Mordor to capture Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    assert_eq!(
-        located("Rohan attacked Mordor in Paris to capture Lyon."),
-        [Some("Paris".to_string())]
+    assert_located(
+        &c,
+        &[
+            ("Rohan attacked Mordor to capture Lyon.", Some("Lyon")),
+            (
+                "Rohan attacked Mordor in Paris to capture Lyon.",
+                Some("Paris"),
+            ),
+        ],
     );
 }
 
 #[test]
 fn a_clause_saying_when_the_act_happened_places_it() {
     let c = coder();
-    let located = |text: &str| location_names(&c, text);
-    assert_eq!(
-        located("Rohan attacked Mordor riders when they camped near Lyon."),
-        [Some("Lyon".to_string())]
-    );
-    assert_eq!(
-        located("Rohan attacked Mordor riders as they rode along a track north of Lyon."),
-        [Some("Lyon".to_string())]
+    assert_located(
+        &c,
+        &[
+            (
+                "Rohan attacked Mordor riders when they camped near Lyon.",
+                Some("Lyon"),
+            ),
+            (
+                "Rohan attacked Mordor riders as they rode along a track north of Lyon.",
+                Some("Lyon"),
+            ),
+        ],
     );
 }
 
@@ -1412,19 +1379,20 @@ fn a_name_its_apposition_calls_a_town_is_a_place_not_a_person() {
 #[test]
 fn an_idiom_with_in_names_no_place() {
     let c = coder();
-    let located = |text: &str| location_names(&c, text);
-    assert_eq!(
-        located("Rohan attacked Mordor in support of Lyon's mayor."),
-        [None]
-    );
-    assert_eq!(
-        located("Rohan attacked Mordor in Dijon in response to Lyon's plans."),
-        [Some("Dijon".to_string())]
-    );
-    // but a place of the kind
-    assert_eq!(
-        located("Rohan attacked Mordor in the streets of Lyon."),
-        [Some("Lyon".to_string())]
+    assert_located(
+        &c,
+        &[
+            ("Rohan attacked Mordor in support of Lyon's mayor.", None),
+            (
+                "Rohan attacked Mordor in Dijon in response to Lyon's plans.",
+                Some("Dijon"),
+            ),
+            // but a place of the kind
+            (
+                "Rohan attacked Mordor in the streets of Lyon.",
+                Some("Lyon"),
+            ),
+        ],
     );
 }
 
